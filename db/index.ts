@@ -1,0 +1,20 @@
+export {
+  type Agent,
+  countAgents,
+  createAgent,
+  createAgentSession,
+  deleteAgentSession,
+  findAgentCredentials,
+  findSessionAgent,
+  type NewAgent,
+} from "./agents.ts";
+export * from "./conversations.ts";
+export { closeDatabase, type Db, openDatabase } from "./database.ts";
+export {
+  countFaqEntries,
+  type FaqEntry,
+  insertFaqEntries,
+  listFaqEntries,
+  type NewFaqEntry,
+} from "./faq.ts";
+export { createVisitor, findVisitorByTokenHash } from "./visitors.ts";

@@ -1,0 +1,2 @@
+export * from "./frames.ts";
+export { type Parsed, parseFrame } from "./parse.ts";

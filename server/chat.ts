@@ -1,0 +1,218 @@
+import {
+  type Appended,
+  appendAgentReply,
+  appendBotAnswer,
+  appendCustomerMessage,
+  claimConversation,
+  createVisitor,
+  type Db,
+  findVisitorByTokenHash,
+  findVisitorConversation,
+  getConversation,
+  getTranscript,
+  handOff,
+  listFaqEntries,
+  listOpenConversations,
+  openConversation,
+  resolveConversation,
+  type TransitionResult,
+} from "../db/index.ts";
+import type {
+  AgentServerFrame,
+  ConversationSummary,
+  ErrorFrame,
+  VisitorConversation,
+  VisitorServerFrame,
+  WireMessage,
+} from "../protocol/index.ts";
+import { hashToken, newToken } from "./auth/tokens.ts";
+import { inProcessPubSub, type PubSub } from "./pubsub.ts";
+import {
+  buildKnowledgeBase,
+  type Decision,
+  type KnowledgeBase,
+  personRequested,
+  triage,
+} from "./triage/index.ts";
+
+export const INBOX_TOPIC = "inbox";
+export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
+
+export interface ChatOptions {
+  db: Db;
+  now?: () => number;
+  visitors?: PubSub<VisitorServerFrame>;
+  inbox?: PubSub<AgentServerFrame>;
+}
+
+/** The conversation rules: who may write where, when the bot answers, who hears about it. */
+export async function createChat({
+  db,
+  now = Date.now,
+  visitors = inProcessPubSub(),
+  inbox = inProcessPubSub(),
+}: ChatOptions) {
+  let knowledge = await loadKnowledge(db);
+
+  function publishConversation(conversation: ConversationSummary): void {
+    visitors.publish(visitorTopic(conversation.visitorId), {
+      type: "conversation",
+      conversation: visitorView(conversation),
+    });
+    if (conversation.status !== "bot")
+      inbox.publish(INBOX_TOPIC, { type: "conversation", conversation });
+  }
+
+  function publishMessage(conversation: ConversationSummary, message: WireMessage): void {
+    visitors.publish(visitorTopic(conversation.visitorId), { type: "message", message });
+    if (conversation.status !== "bot") {
+      inbox.publish(INBOX_TOPIC, { type: "message", conversationId: conversation.id, message });
+    }
+  }
+
+  /** Returns the error for the actor when the transition was refused. */
+  function publishTransition(result: TransitionResult): ErrorFrame | undefined {
+    if (!result.ok) return transitionError(result.reason);
+    publishMessage(result.conversation, result.message);
+    publishConversation(result.conversation);
+    return undefined;
+  }
+
+  async function act(conversation: ConversationSummary, decision: Decision): Promise<void> {
+    switch (decision.kind) {
+      case "answer": {
+        const entry = knowledge.answers.get(decision.faqId);
+        if (!entry) return;
+        const input = { conversationId: conversation.id, text: entry, faqId: decision.faqId };
+        const message = await appendBotAnswer(db, input, now());
+        if (message) publishMessage(conversation, message);
+        return;
+      }
+      case "handoff": {
+        const { kind: _, ...handoff } = decision;
+        publishTransition(await handOff(db, { conversationId: conversation.id, handoff }, now()));
+        return;
+      }
+      default: {
+        const unknown: never = decision;
+        throw new Error(`unhandled decision ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  return {
+    visitors,
+    inbox,
+
+    /** Re-reads the FAQ so the next answer uses what an admin just saved. */
+    async reloadKnowledge(): Promise<void> {
+      knowledge = await loadKnowledge(db);
+    },
+
+    /** The visitor behind a token; an unknown or missing token starts a new visitor. */
+    async identifyVisitor(
+      token: string | undefined,
+    ): Promise<{ visitorId: number; token: string }> {
+      const known = token ? await findVisitorByTokenHash(db, hashToken(token)) : undefined;
+      if (known !== undefined && token) return { visitorId: known, token };
+      const fresh = newToken();
+      return { visitorId: await createVisitor(db, hashToken(fresh), now()), token: fresh };
+    },
+
+    /** The visitor's current conversation and its whole transcript. */
+    async welcome(visitorId: number, token: string): Promise<VisitorServerFrame> {
+      const current = await findVisitorConversation(db, visitorId);
+      return {
+        type: "welcome",
+        token,
+        conversation: current ? visitorView(current.conversation) : null,
+        messages: current?.messages ?? [],
+      };
+    },
+
+    /** Stored before anything else happens, so the caller can acknowledge it. */
+    async storeCustomerMessage(visitorId: number, clientId: string, text: string) {
+      return appendCustomerMessage(db, { visitorId, clientId, text }, now());
+    },
+
+    /** After the ack: tell the other parties, then let the bot answer or hand off. */
+    async respondTo(appended: Appended & { reopened: boolean }): Promise<void> {
+      if (appended.duplicate) return;
+      const { conversation, message } = appended;
+      publishMessage(conversation, message);
+      if (appended.reopened) publishConversation(conversation);
+      if (conversation.status !== "bot") return;
+      await act(conversation, triage(message.text, { humanInvolved: false }, knowledge.base));
+    },
+
+    /** "Talk to a person": hands off at once, before or after any message. */
+    async requestPerson(visitorId: number): Promise<void> {
+      const conversationId = await openConversation(db, visitorId, now());
+      const conversation = await getConversation(db, conversationId);
+      if (conversation?.status === "bot" || conversation?.status === "resolved") {
+        await act(conversation, personRequested());
+      }
+    },
+
+    async inboxSnapshot(agent: { id: number; name: string }): Promise<AgentServerFrame> {
+      return { type: "inbox", agent, conversations: await listOpenConversations(db) };
+    },
+
+    async transcript(conversationId: number): Promise<AgentServerFrame> {
+      const conversation = await getConversation(db, conversationId);
+      if (!conversation) return transitionError("not_found");
+      return {
+        type: "transcript",
+        conversation,
+        messages: await getTranscript(db, conversationId),
+      };
+    },
+
+    async claim(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
+      return publishTransition(await claimConversation(db, { conversationId, agentId }, now()));
+    },
+
+    async resolve(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
+      return publishTransition(await resolveConversation(db, { conversationId, agentId }, now()));
+    },
+
+    async reply(
+      agentId: number,
+      input: { conversationId: number; clientId: string; text: string },
+    ): Promise<AgentServerFrame> {
+      const result = await appendAgentReply(db, { ...input, agentId }, now());
+      if (!result.ok) return { ...transitionError(result.reason), clientId: input.clientId };
+      if (!result.duplicate) publishMessage(result.conversation, result.message);
+      return { type: "ack", clientId: input.clientId, seq: result.message.seq };
+    },
+  };
+}
+
+export type Chat = Awaited<ReturnType<typeof createChat>>;
+
+async function loadKnowledge(
+  db: Db,
+): Promise<{ base: KnowledgeBase; answers: Map<number, string> }> {
+  const entries = await listFaqEntries(db);
+  return {
+    base: buildKnowledgeBase(entries),
+    answers: new Map(entries.map((entry) => [entry.id, entry.answer])),
+  };
+}
+
+function visitorView(conversation: ConversationSummary): VisitorConversation {
+  const view: VisitorConversation = { id: conversation.id, status: conversation.status };
+  if (conversation.assigneeName !== undefined) view.agentName = conversation.assigneeName;
+  return view;
+}
+
+function transitionError(reason: "not_found" | "conflict"): ErrorFrame {
+  return reason === "not_found"
+    ? { type: "error", code: "not_found", message: "There is no such conversation." }
+    : {
+        type: "error",
+        code: "conflict",
+        message:
+          "The conversation is not in a state that allows this (someone else may have acted first).",
+      };
+}

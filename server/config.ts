@@ -1,0 +1,28 @@
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminEmail: string;
+  /** Unset: a random password is generated on first start and printed once. */
+  adminPassword: string | undefined;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: port(env.PORT ?? "3000"),
+    host: env.HOST ?? "127.0.0.1",
+    dataDir: resolve(env.DATA_DIR ?? "data"),
+    adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+  };
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+  }
+  return n;
+}

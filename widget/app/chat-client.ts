@@ -1,0 +1,160 @@
+import {
+  parseFrame,
+  type VisitorClientFrame,
+  type VisitorConversation,
+  type VisitorServerFrame,
+  visitorServerFrame,
+  type WireMessage,
+} from "../../protocol/index.ts";
+import { readStored, writeStored } from "./storage.ts";
+import { mergeMessages, type PendingMessage, stillPending } from "./transcript.ts";
+
+export interface ChatState {
+  online: boolean;
+  conversation: VisitorConversation | null;
+  messages: WireMessage[];
+  outbox: PendingMessage[];
+}
+
+const TOKEN_KEY = "hfc:token";
+const OUTBOX_KEY = "hfc:outbox";
+const MAX_BACKOFF_MS = 30_000;
+
+/**
+ * The widget's connection: says hello with the stored visitor token, keeps unacknowledged
+ * messages in storage and resends them (same client id) after every reconnect.
+ */
+export class ChatClient {
+  state: ChatState = {
+    online: false,
+    conversation: null,
+    messages: [],
+    outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
+  };
+  private socket: WebSocket | undefined;
+  private attempts = 0;
+  private wantsPerson = false;
+  private readonly listeners = new Set<(state: ChatState) => void>();
+
+  constructor(private readonly server: string) {}
+
+  subscribe(listener: (state: ChatState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  connect(): void {
+    if (this.socket) return;
+    const url = new URL("/ws/visitor", this.server);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    socket.onopen = () =>
+      this.sendFrame({ type: "hello", v: 1, token: readStored(TOKEN_KEY) ?? undefined });
+    socket.onmessage = (event) => {
+      const parsed = parseFrame(visitorServerFrame, event.data);
+      if (parsed.ok) this.receive(parsed.frame);
+    };
+    socket.onclose = () => {
+      this.socket = undefined;
+      this.update({ online: false });
+      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
+      this.attempts += 1;
+      setTimeout(() => this.connect(), delay);
+    };
+  }
+
+  send(text: string): void {
+    const pending: PendingMessage = { clientId: crypto.randomUUID(), text, at: Date.now() };
+    this.setOutbox([...this.state.outbox, pending]);
+    if (this.state.online) this.sendFrame({ type: "send", clientId: pending.clientId, text });
+  }
+
+  talkToPerson(): void {
+    this.wantsPerson = true;
+    if (this.state.online) this.flush();
+  }
+
+  dismiss(clientId: string): void {
+    this.setOutbox(this.state.outbox.filter((pending) => pending.clientId !== clientId));
+  }
+
+  private receive(frame: VisitorServerFrame): void {
+    switch (frame.type) {
+      case "welcome":
+        writeStored(TOKEN_KEY, frame.token);
+        this.attempts = 0;
+        this.update({
+          online: true,
+          conversation: frame.conversation,
+          messages: mergeMessages(this.state.messages, frame.messages),
+        });
+        this.setOutbox(stillPending(this.state.outbox, this.state.messages));
+        this.flush();
+        return;
+      case "ack": {
+        const pending = this.state.outbox.find((item) => item.clientId === frame.clientId);
+        if (!pending) return;
+        const stored: WireMessage = {
+          seq: frame.seq,
+          author: "customer",
+          text: pending.text,
+          at: pending.at,
+          clientId: pending.clientId,
+        };
+        this.addMessages([stored]);
+        return;
+      }
+      case "message":
+        this.addMessages([frame.message]);
+        return;
+      case "conversation":
+        this.update({ conversation: frame.conversation });
+        return;
+      case "error": {
+        const reason = frame.message;
+        this.setOutbox(
+          this.state.outbox.map((item) =>
+            item.clientId === frame.clientId ? { ...item, error: reason } : item,
+          ),
+        );
+        return;
+      }
+      default: {
+        const unknown: never = frame;
+        throw new Error(`unhandled frame ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private flush(): void {
+    for (const pending of this.state.outbox) {
+      if (pending.error === undefined) {
+        this.sendFrame({ type: "send", clientId: pending.clientId, text: pending.text });
+      }
+    }
+    if (this.wantsPerson) {
+      this.wantsPerson = false;
+      this.sendFrame({ type: "talk_to_person" });
+    }
+  }
+
+  private addMessages(messages: WireMessage[]): void {
+    this.update({ messages: mergeMessages(this.state.messages, messages) });
+    this.setOutbox(stillPending(this.state.outbox, this.state.messages));
+  }
+
+  private setOutbox(outbox: PendingMessage[]): void {
+    writeStored(OUTBOX_KEY, outbox);
+    this.update({ outbox });
+  }
+
+  private sendFrame(frame: VisitorClientFrame): void {
+    this.socket?.send(JSON.stringify(frame));
+  }
+
+  private update(change: Partial<ChatState>): void {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from "preact/hooks";
+import type { VisitorConversation } from "../../protocol/index.ts";
+import { en, format } from "../i18n/en.ts";
+import type { ChatClient, ChatState } from "./chat-client.ts";
+import { Composer } from "./composer.tsx";
+import { MessageList } from "./message-list.tsx";
+
+interface Props {
+  client: ChatClient;
+  open: boolean;
+  onClose: () => void;
+}
+
+export function ChatPanel({ client, open, onClose }: Props) {
+  const [state, setState] = useState<ChatState>(client.state);
+  useEffect(() => client.subscribe(setState), [client]);
+  const withPerson =
+    state.conversation !== null &&
+    state.conversation.status !== "bot" &&
+    state.conversation.status !== "resolved";
+
+  return (
+    <section id="hfc-panel" class="panel" hidden={!open} aria-label={en.title}>
+      <header class="panel-header">
+        <div>
+          <h2 class="panel-title">{en.title}</h2>
+          <p class="panel-status">{state.online ? statusLine(state.conversation) : en.offline}</p>
+        </div>
+        <button type="button" class="icon-button" aria-label={en.closeChat} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <MessageList
+        messages={state.messages}
+        outbox={state.outbox}
+        onDismiss={(id) => client.dismiss(id)}
+      />
+      <div class="actions">
+        <button
+          type="button"
+          class="person-button"
+          aria-disabled={withPerson}
+          onClick={() => withPerson || client.talkToPerson()}
+        >
+          {withPerson ? en.personComing : en.talkToPerson}
+        </button>
+      </div>
+      <Composer onSend={(text) => client.send(text)} autoFocus={open} />
+    </section>
+  );
+}
+
+function statusLine(conversation: VisitorConversation | null): string {
+  if (conversation === null) return en.withBot;
+  switch (conversation.status) {
+    case "bot":
+      return en.withBot;
+    case "queued":
+      return en.queued;
+    case "assigned":
+      return format(en.assigned, { name: conversation.agentName ?? en.team });
+    case "resolved":
+      return en.resolved;
+    default: {
+      const unknown: never = conversation.status;
+      return unknown;
+    }
+  }
+}

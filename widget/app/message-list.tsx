@@ -1,0 +1,87 @@
+import { useEffect, useRef } from "preact/hooks";
+import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
+import { en, format } from "../i18n/en.ts";
+import type { PendingMessage } from "./transcript.ts";
+
+interface Props {
+  messages: WireMessage[];
+  outbox: PendingMessage[];
+  onDismiss: (clientId: string) => void;
+}
+
+export function MessageList({ messages, outbox, onDismiss }: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length, outbox.length]);
+
+  return (
+    <div class="messages" role="log" aria-live="polite" aria-label={en.messages}>
+      {messages.length === 0 && outbox.length === 0 && <p class="empty">{en.empty}</p>}
+      {messages.map((message) => (
+        <Message key={message.seq} message={message} />
+      ))}
+      {outbox.map((pending) => (
+        <div key={pending.clientId} class="bubble customer">
+          <p dir="auto">{pending.text}</p>
+          {pending.error === undefined ? (
+            <small class="meta">{en.sending}</small>
+          ) : (
+            <small class="meta error">
+              {format(en.notSent, { reason: pending.error })}{" "}
+              <button type="button" class="link-button" onClick={() => onDismiss(pending.clientId)}>
+                {en.dismiss}
+              </button>
+            </small>
+          )}
+        </div>
+      ))}
+      <div ref={end} />
+    </div>
+  );
+}
+
+function Message({ message }: { message: WireMessage }) {
+  switch (message.author) {
+    case "customer":
+      return (
+        <div class="bubble customer">
+          <p dir="auto">{message.text}</p>
+          <small class="meta">{en.sent}</small>
+        </div>
+      );
+    case "bot":
+      return (
+        <div class="bubble bot">
+          <small class="label">{en.automatic}</small>
+          <p dir="auto">{message.text}</p>
+          {message.faq && (
+            <small class="meta">{format(en.fromFaq, { title: message.faq.title })}</small>
+          )}
+        </div>
+      );
+    case "agent":
+      return (
+        <div class="bubble agent">
+          <small class="label">{message.authorName ?? en.team}</small>
+          <p dir="auto">{message.text}</p>
+        </div>
+      );
+    case "system":
+      return <p class="system">{systemText(message)}</p>;
+    default: {
+      const unknown: never = message.author;
+      return unknown;
+    }
+  }
+}
+
+const EVENT_TEXT: Record<SystemEvent, string> = {
+  handoff: en.eventHandoff,
+  joined: en.eventJoined,
+  resolved: en.eventResolved,
+  reopened: en.eventReopened,
+};
+
+function systemText(message: WireMessage): string {
+  if (!message.event) return message.text;
+  return format(EVENT_TEXT[message.event], { name: message.authorName ?? en.team });
+}

@@ -1,0 +1,53 @@
+// The only code a host page loads up front: a launcher button in a shadow root. The chat
+// itself (app.js) is fetched when the customer opens it.
+import { en } from "./i18n/en.ts";
+import { LAUNCHER_CSS } from "./launcher-style.ts";
+
+interface WidgetApp {
+  setOpen(open: boolean): void;
+}
+
+const OPEN_KEY = "hfc:open";
+const script = document.currentScript as HTMLScriptElement | null;
+const server = new URL(script?.src ?? "/widget.js", location.href);
+
+const host = document.createElement("div");
+host.setAttribute("data-human-first-chat", "");
+const root = host.attachShadow({ mode: "open" });
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(LAUNCHER_CSS);
+root.adoptedStyleSheets = [sheet];
+
+const launcher = document.createElement("button");
+launcher.className = "launcher";
+launcher.type = "button";
+launcher.setAttribute("aria-controls", "hfc-panel");
+launcher.innerHTML =
+  '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+root.append(launcher);
+
+let app: Promise<WidgetApp> | undefined;
+let open = false;
+
+function setOpen(next: boolean): void {
+  open = next;
+  launcher.setAttribute("aria-label", open ? en.closeChat : en.openChat);
+  launcher.setAttribute("aria-expanded", String(open));
+  try {
+    sessionStorage.setItem(OPEN_KEY, open ? "1" : "0");
+  } catch {
+    // Storage can be blocked (private modes); the widget works without remembering.
+  }
+  app ??= import(new URL("widget/app.js", server).href).then((module: { mount: Mount }) =>
+    module.mount(root, { server: server.origin, onClose: () => setOpen(false) }),
+  );
+  app.then((loaded) => loaded.setOpen(open));
+}
+
+type Mount = (root: ShadowRoot, options: { server: string; onClose: () => void }) => WidgetApp;
+
+launcher.setAttribute("aria-label", en.openChat);
+launcher.setAttribute("aria-expanded", "false");
+launcher.addEventListener("click", () => setOpen(!open));
+document.body.append(host);
+if (sessionStorage.getItem(OPEN_KEY) === "1") setOpen(true);
