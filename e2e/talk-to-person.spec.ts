@@ -1,0 +1,16 @@
+import { expect, openChat, signInAgent, test } from "./fixtures.ts";
+
+test("'Talk to a person' before any message hands off at once", async ({ browser, server }) => {
+  const customer = await (await browser.newContext()).newPage();
+  await openChat(customer, server);
+  await customer.getByRole("button", { name: "Talk to a person" }).click();
+
+  const chat = customer.getByRole("log", { name: "Messages" });
+  await expect(chat.getByText("A person from our team is joining this conversation.")).toBeVisible();
+  await expect(customer.getByRole("button", { name: "A person is on the way" })).toBeVisible();
+
+  const agent = await (await browser.newContext()).newPage();
+  await signInAgent(agent, server);
+  const waiting = agent.getByRole("region", { name: "Waiting" });
+  await expect(waiting.getByRole("button", { name: /Asked for a person/ })).toBeVisible();
+});
