@@ -1,6 +1,9 @@
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
 
-test("an FAQ question gets an automatic answer that names its FAQ entry", async ({ page, server }) => {
+test("an FAQ question gets an automatic answer that names its FAQ entry", async ({
+  page,
+  server,
+}) => {
   await openChat(page, server);
   await sendMessage(page, "What are your opening hours?");
 

@@ -10,7 +10,9 @@ test("a double charge goes to an agent, who claims and replies while the bot sta
   await openChat(customer, server);
   await sendMessage(customer, "I was charged twice for my order");
   const chat = customer.getByRole("log", { name: "Messages" });
-  await expect(chat.getByText("A person from our team is joining this conversation.")).toBeVisible();
+  await expect(
+    chat.getByText("A person from our team is joining this conversation."),
+  ).toBeVisible();
 
   await signInAgent(agent, server);
   const waiting = agent.getByRole("region", { name: "Waiting" });
@@ -21,9 +23,13 @@ test("a double charge goes to an agent, who claims and replies while the bot sta
   await agent.getByRole("button", { name: "Claim" }).click();
   await expect(chat.getByText("Admin joined the conversation.")).toBeVisible();
 
-  await agent.getByRole("textbox", { name: "Reply" }).fill("Sorry about that, I am refunding the second charge now.");
+  await agent
+    .getByRole("textbox", { name: "Reply" })
+    .fill("Sorry about that, I am refunding the second charge now.");
   await agent.getByRole("button", { name: "Send" }).click();
-  await expect(chat.getByText("Sorry about that, I am refunding the second charge now.")).toBeVisible();
+  await expect(
+    chat.getByText("Sorry about that, I am refunding the second charge now."),
+  ).toBeVisible();
   await expect(chat.getByText("Admin", { exact: true })).toBeVisible();
 
   // The customer writes again: it reaches the agent live, and the bot never answers.

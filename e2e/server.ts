@@ -37,7 +37,9 @@ export async function startTestServer(): Promise<TestServer> {
       const match = READY.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
+    );
   });
   return {
     url,

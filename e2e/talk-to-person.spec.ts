@@ -6,7 +6,9 @@ test("'Talk to a person' before any message hands off at once", async ({ browser
   await customer.getByRole("button", { name: "Talk to a person" }).click();
 
   const chat = customer.getByRole("log", { name: "Messages" });
-  await expect(chat.getByText("A person from our team is joining this conversation.")).toBeVisible();
+  await expect(
+    chat.getByText("A person from our team is joining this conversation."),
+  ).toBeVisible();
   await expect(customer.getByRole("button", { name: "A person is on the way" })).toBeVisible();
 
   const agent = await (await browser.newContext()).newPage();

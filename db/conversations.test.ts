@@ -1,0 +1,144 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Handoff } from "../protocol/index.ts";
+import {
+  appendBotAnswer,
+  appendCustomerMessage,
+  claimConversation,
+  createAgent,
+  createVisitor,
+  getConversation,
+  handOff,
+  insertFaqEntries,
+  openDatabase,
+  resolveConversation,
+} from "./index.ts";
+
+const HANDOFF: Handoff = {
+  reasons: [{ reason: "human_request", score: 1, evidence: [] }],
+  priority: 1,
+  summary: "Asked for a person",
+  text: "",
+};
+
+async function setup() {
+  const db = openDatabase(":memory:");
+  const visitorId = await createVisitor(db, "token-hash", 1);
+  const agent = await createAgent(db, {
+    email: "a@example.com",
+    name: "Ana",
+    role: "agent",
+    passwordHash: "x",
+    createdAt: 1,
+  });
+  await insertFaqEntries(db, [
+    { title: "Hours", answer: "9-5", questions: ["When?"], lang: "en", updatedAt: 1 },
+  ]);
+  return { db, visitorId, agentId: agent.id };
+}
+
+test("the database itself refuses a second message with the same client id", async () => {
+  const { db, visitorId } = await setup();
+  const first = await appendCustomerMessage(db, { visitorId, clientId: "c1", text: "hi" }, 10);
+  const again = await appendCustomerMessage(db, { visitorId, clientId: "c1", text: "hi" }, 11);
+  assert.equal(again.duplicate, true);
+  assert.equal(again.message.seq, first.message.seq);
+  assert.throws(
+    () =>
+      db.$client
+        .prepare(
+          "insert into messages (conversation_id, seq, author, client_id, text, created_at) values (?, 99, 'customer', 'c1', 'x', 1)",
+        )
+        .run(first.conversation.id),
+    /UNIQUE constraint failed: messages.conversation_id, messages.client_id/,
+  );
+});
+
+test("sequence numbers increase by one per message in a conversation", async () => {
+  const { db, visitorId } = await setup();
+  const seqs = [];
+  for (const clientId of ["a", "b", "c"]) {
+    seqs.push(
+      (await appendCustomerMessage(db, { visitorId, clientId, text: clientId }, 5)).message.seq,
+    );
+  }
+  assert.deepEqual(seqs, [1, 2, 3]);
+});
+
+test("the bot cannot post once the conversation was handed off", async () => {
+  const { db, visitorId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  assert.ok(
+    await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 2),
+  );
+  assert.ok((await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 3)).ok);
+  assert.equal(
+    await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 4),
+    null,
+  );
+});
+
+test("only one agent can claim a conversation, and only from the queue", async () => {
+  const { db, visitorId, agentId } = await setup();
+  const other = await createAgent(db, {
+    email: "b@example.com",
+    name: "Bo",
+    role: "agent",
+    passwordHash: "x",
+    createdAt: 1,
+  });
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  const early = await claimConversation(db, { conversationId: conversation.id, agentId }, 2);
+  assert.deepEqual(early, { ok: false, reason: "conflict" });
+  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 3);
+  assert.ok((await claimConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
+  const late = await claimConversation(
+    db,
+    { conversationId: conversation.id, agentId: other.id },
+    5,
+  );
+  assert.deepEqual(late, { ok: false, reason: "conflict" });
+  assert.equal((await getConversation(db, conversation.id))?.assigneeName, "Ana");
+  assert.throws(
+    () =>
+      db.$client
+        .prepare("update conversations set assignee_id = null where id = ?")
+        .run(conversation.id),
+    /CHECK constraint failed/,
+  );
+});
+
+test("a customer writing in a resolved conversation reopens it to the queue, not the bot", async () => {
+  const { db, visitorId, agentId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 2);
+  await claimConversation(db, { conversationId: conversation.id, agentId }, 3);
+  assert.ok((await resolveConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
+  const again = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c2", text: "one more thing" },
+    5,
+  );
+  assert.equal(again.reopened, true);
+  assert.equal(again.conversation.id, conversation.id);
+  assert.equal(again.conversation.status, "queued");
+  const events = db.$client
+    .prepare("select type from conversation_events where conversation_id = ? order by id")
+    .all(conversation.id);
+  assert.deepEqual(
+    events.map((row) => (row as { type: string }).type),
+    ["created", "handoff", "claimed", "resolved", "reopened"],
+  );
+});

@@ -1,0 +1,103 @@
+// Shared by the server tests: the real server on a free port with a fresh database, and a
+// WebSocket client that lets a test wait for the next frame.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import WebSocket from "ws";
+import { readConfig } from "./config.ts";
+import { type RunningServer, startServer } from "./server.ts";
+
+export const ADMIN = { email: "admin@example.com", password: "test password 1234" };
+
+export interface Harness extends RunningServer {
+  dataDir: string;
+  databaseFile: string;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dataDir = await mkdtemp(join(tmpdir(), "hfc-test-"));
+  const config = readConfig({
+    PORT: "0",
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  });
+  const server = await startServer(config);
+  return {
+    ...server,
+    dataDir,
+    databaseFile: join(dataDir, "chat.sqlite"),
+    async close() {
+      await server.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Frame = { type: string } & Record<string, unknown>;
+
+/** A WebSocket whose incoming frames queue up until a test takes them. */
+export class TestSocket {
+  private readonly frames: Frame[] = [];
+  private waiter: (() => void) | undefined;
+  closed: { code: number } | undefined;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on("message", (data) => {
+      this.frames.push(JSON.parse(String(data)) as Frame);
+      this.waiter?.();
+    });
+    ws.on("close", (code) => {
+      this.closed = { code };
+      this.waiter?.();
+    });
+  }
+
+  static async open(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+    const ws = new WebSocket(url.replace(/^http/, "ws"), { headers });
+    const socket = new TestSocket(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once("open", () => resolve());
+      ws.once("error", reject);
+    });
+    return socket;
+  }
+
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === "string" ? frame : JSON.stringify(frame));
+  }
+
+  /** The next frame that satisfies the predicate; frames before it are dropped. */
+  async next(predicate: (frame: Frame) => boolean = () => true, timeoutMs = 3000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.frames.findIndex(predicate);
+      if (index >= 0) {
+        const [frame] = this.frames.splice(0, index + 1).slice(-1);
+        if (frame) return frame;
+      }
+      if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching frame; received ${JSON.stringify(this.frames)}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** A visitor connection that has said hello; the welcome frame is returned with it. */
+export async function visitor(url: string, token?: string) {
+  const socket = await TestSocket.open(`${url}/ws/visitor`);
+  socket.send(token ? { type: "hello", v: 1, token } : { type: "hello", v: 1 });
+  const welcome = await socket.next((frame) => frame.type === "welcome");
+  return { socket, welcome, token: String(welcome.token) };
+}
