@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from "./server.ts";
 
 /** Each test gets its own real server and database, so journeys never see each other's chats. */
 export const test = base.extend<{ server: TestServer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   server: async ({}, use) => {
     const server = await startTestServer();
     await use(server);
