@@ -6,6 +6,10 @@ import { join } from "node:path";
 export interface TestServer {
   url: string;
   admin: { email: string; password: string };
+  /** Stops the process and keeps its database, as a crash or a deploy would. */
+  halt(): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -15,10 +19,31 @@ const READY = /Demo shop with the chat widget: (http:\/\/\S+?)\/\s/;
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-e2e-"));
   const admin = { email: "admin@example.com", password: "correct horse battery staple" };
+  let running = await spawnServer(dataDir, admin, "0");
+  const port = new URL(running.url).port;
+  return {
+    url: running.url,
+    admin,
+    halt: () => stopChild(running.child),
+    async restart() {
+      running = await spawnServer(dataDir, admin, port);
+    },
+    async stop() {
+      await stopChild(running.child);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnServer(
+  dataDir: string,
+  admin: { email: string; password: string },
+  port: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
       ...process.env,
-      PORT: "0",
+      PORT: port,
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       ADMIN_EMAIL: admin.email,
@@ -41,14 +66,7 @@ export async function startTestServer(): Promise<TestServer> {
       reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
     );
   });
-  return {
-    url,
-    admin,
-    async stop() {
-      await stopChild(child);
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url, child };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { UpgradeWebSocket } from "hono/ws";
@@ -35,6 +36,8 @@ export function createApp({ db, chat, upgradeWebSocket, now = Date.now }: AppOpt
   app.get("/", serveStatic({ root: DEMO_DIR, path: "shop.html" }));
   app.get("/demo/shop.css", serveStatic({ root: DEMO_DIR, path: "shop.css" }));
   app.get("/inbox", serveStatic({ root: PUBLIC_DIR, path: "inbox/index.html" }));
+  // The loader imports the chat module from the host page's origin: a cross-origin module load.
+  app.use("/widget/*", cors({ origin: "*" }));
   app.use("/*", serveStatic({ root: PUBLIC_DIR }));
 
   app.notFound((c) => c.json({ error: "Not found." }, 404));

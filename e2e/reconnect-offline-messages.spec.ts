@@ -1,0 +1,22 @@
+import { expect, openChat, sendMessage, test } from "./fixtures.ts";
+
+test("a message typed while the server is down is sent once when it is back", async ({ page, server }) => {
+  await openChat(page, server);
+  const log = page.getByRole("log", { name: "Messages" });
+  await sendMessage(page, "What are your opening hours?");
+  await expect(log.getByText("Automatic answer")).toBeVisible();
+
+  await server.halt();
+  await expect(page.getByText(/Reconnecting/)).toBeVisible();
+  await sendMessage(page, "Do you ship abroad?");
+  await expect(log.getByText("Sending…")).toBeVisible();
+
+  await server.restart();
+  await expect(log.getByText(/We ship to every EU country/)).toBeVisible({ timeout: 20_000 });
+  await expect(log.getByText("Sending…")).toHaveCount(0);
+
+  await page.reload();
+  await expect(log.getByText(/We ship to every EU country/)).toBeVisible();
+  await expect(log.getByText("Do you ship abroad?")).toHaveCount(1);
+  await expect(log.getByText("Automatic answer")).toHaveCount(2);
+});
