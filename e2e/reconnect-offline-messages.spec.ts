@@ -1,6 +1,9 @@
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
 
-test("a message typed while the server is down is sent once when it is back", async ({ page, server }) => {
+test("a message typed while the server is down is sent once when it is back", async ({
+  page,
+  server,
+}) => {
   await openChat(page, server);
   const log = page.getByRole("log", { name: "Messages" });
   await sendMessage(page, "What are your opening hours?");
