@@ -33,6 +33,7 @@ import {
   type KnowledgeBase,
   personRequested,
   triage,
+  unsure,
 } from "./triage/index.ts";
 
 export const INBOX_TOPIC = "inbox";
@@ -81,9 +82,10 @@ export async function createChat({
   async function act(conversation: ConversationSummary, decision: Decision): Promise<void> {
     switch (decision.kind) {
       case "answer": {
-        const entry = knowledge.answers.get(decision.faqId);
-        if (!entry) return;
-        const input = { conversationId: conversation.id, text: entry, faqId: decision.faqId };
+        const text = knowledge.answers.get(decision.faqId);
+        // The entry was deleted between triage and now: a person answers instead.
+        if (text === undefined) return act(conversation, unsure());
+        const input = { conversationId: conversation.id, text, faqId: decision.faqId };
         const message = await appendBotAnswer(db, input, now());
         if (message) publishMessage(conversation, message);
         return;
@@ -178,12 +180,14 @@ export async function createChat({
 
     async reply(
       agentId: number,
-      input: { conversationId: number; clientId: string; text: string },
+      conversationId: number,
+      clientId: string,
+      text: string,
     ): Promise<AgentServerFrame> {
-      const result = await appendAgentReply(db, { ...input, agentId }, now());
-      if (!result.ok) return { ...transitionError(result.reason), clientId: input.clientId };
+      const result = await appendAgentReply(db, { conversationId, agentId, clientId, text }, now());
+      if (!result.ok) return { ...transitionError(result.reason), clientId };
       if (!result.duplicate) publishMessage(result.conversation, result.message);
-      return { type: "ack", clientId: input.clientId, seq: result.message.seq };
+      return { type: "ack", clientId, seq: result.message.seq };
     },
   };
 }

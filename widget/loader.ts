@@ -33,11 +33,7 @@ function setOpen(next: boolean): void {
   open = next;
   launcher.setAttribute("aria-label", open ? en.closeChat : en.openChat);
   launcher.setAttribute("aria-expanded", String(open));
-  try {
-    sessionStorage.setItem(OPEN_KEY, open ? "1" : "0");
-  } catch {
-    // Storage can be blocked (private modes); the widget works without remembering.
-  }
+  remember(open ? "1" : "0");
   app ??= import(new URL("widget/app.js", server).href).then((module: { mount: Mount }) =>
     module.mount(root, { server: server.origin, onClose: () => setOpen(false) }),
   );
@@ -50,4 +46,14 @@ launcher.setAttribute("aria-label", en.openChat);
 launcher.setAttribute("aria-expanded", "false");
 launcher.addEventListener("click", () => setOpen(!open));
 document.body.append(host);
-if (sessionStorage.getItem(OPEN_KEY) === "1") setOpen(true);
+if (remember() === "1") setOpen(true);
+
+/** Whether the chat was open on this tab's last page; storage may be blocked (private modes). */
+function remember(value?: string): string | null {
+  try {
+    if (value !== undefined) sessionStorage.setItem(OPEN_KEY, value);
+    return sessionStorage.getItem(OPEN_KEY);
+  } catch {
+    return null;
+  }
+}

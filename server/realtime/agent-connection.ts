@@ -26,7 +26,7 @@ export function agentConnection(
       case "claim":
         return send(await chat.claim(agent.id, frame.conversationId));
       case "reply":
-        return send(await chat.reply(agent.id, frame));
+        return send(await chat.reply(agent.id, frame.conversationId, frame.clientId, frame.text));
       case "resolve":
         return send(await chat.resolve(agent.id, frame.conversationId));
       default: {

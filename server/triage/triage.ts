@@ -37,6 +37,11 @@ export function triage(text: string, context: TriageContext, kb: KnowledgeBase):
   return handoff(text, [{ reason: "unsure", score: 1 - (match?.score ?? 0), evidence: [] }]);
 }
 
+/** The bot cannot answer after all (its FAQ entry is gone): a person takes over. */
+export function unsure(): Decision {
+  return handoff("", [{ reason: "unsure", score: 1, evidence: [] }]);
+}
+
 /** The customer pressed "Talk to a person": no text to weigh, the request is the reason. */
 export function personRequested(): Decision {
   return handoff("", [{ reason: "human_request", score: 1, evidence: [] }]);

@@ -13,7 +13,12 @@ interface Props {
 
 export function ChatPanel({ client, open, onClose }: Props) {
   const [state, setState] = useState<ChatState>(client.state);
-  useEffect(() => client.subscribe(setState), [client]);
+  useEffect(() => {
+    const unsubscribe = client.subscribe(setState);
+    // Frames may have arrived between the first render and this effect.
+    setState(client.state);
+    return unsubscribe;
+  }, [client]);
   const withPerson =
     state.conversation !== null &&
     state.conversation.status !== "bot" &&
