@@ -1,7 +1,14 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { ConversationSummary, Handoff, WireMessage } from "../protocol/index.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import type {
+  ConversationStatus,
+  ConversationSummary,
+  Handoff,
+  SystemEvent,
+  WireMessage,
+} from "../protocol/index.ts";
+import { latestOf, summaryOf, summaryOrUndefined } from "./conversation-reads.ts";
 import type { Db } from "./database.ts";
-import { insertMessage, readLastCustomerMessage, readTranscript, type Tx } from "./messages.ts";
+import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
 
 export interface Appended {
@@ -103,134 +110,101 @@ export async function handOff(
   input: { conversationId: number; handoff: Handoff },
   now: number,
 ): Promise<TransitionResult> {
-  return db.transaction(
-    (tx) => {
-      const moved = tx
-        .update(conversations)
-        .set({
-          status: "queued",
-          assigneeId: null,
-          handoff: input.handoff,
-          priority: input.handoff.priority,
-          updatedAt: now,
-        })
-        .where(
-          and(
-            eq(conversations.id, input.conversationId),
-            inArray(conversations.status, ["bot", "resolved"]),
-          ),
-        )
-        .returning({ id: conversations.id })
-        .get();
-      if (!moved) return missingOrConflict(tx, input.conversationId);
-      const reasons = input.handoff.reasons.map((r) => r.reason);
-      logEvent(tx, input.conversationId, "handoff", { reasons }, now);
-      const text = "A person from the team is joining this conversation.";
-      return transitioned(tx, input.conversationId, { text, event: "handoff" }, now);
-    },
-    { behavior: "immediate" },
-  );
+  const { conversationId, handoff } = input;
+  return transition(db, now, {
+    conversationId,
+    from: ["bot", "resolved"],
+    set: { status: "queued", assigneeId: null, handoff, priority: handoff.priority },
+    event: { type: "handoff", data: { reasons: handoff.reasons.map((r) => r.reason) } },
+    announce: () => ({
+      text: "A person from the team is joining this conversation.",
+      event: "handoff",
+    }),
+  });
 }
 
+/** Assigns a queued conversation; the condition in the update makes a second claim fail. */
 export async function claimConversation(
   db: Db,
   input: { conversationId: number; agentId: number },
   now: number,
 ): Promise<TransitionResult> {
-  return db.transaction(
-    (tx) => {
-      const claimed = tx
-        .update(conversations)
-        .set({ status: "assigned", assigneeId: input.agentId, updatedAt: now })
-        .where(and(eq(conversations.id, input.conversationId), eq(conversations.status, "queued")))
-        .returning({ id: conversations.id })
-        .get();
-      if (!claimed) return missingOrConflict(tx, input.conversationId);
-      logEvent(tx, input.conversationId, "claimed", {}, now, input.agentId);
-      const name = agentName(tx, input.agentId);
-      const text = `${name} joined the conversation.`;
-      return transitioned(
-        tx,
-        input.conversationId,
-        { text, event: "joined", agentId: input.agentId },
-        now,
-      );
-    },
-    { behavior: "immediate" },
-  );
+  const { conversationId, agentId } = input;
+  return transition(db, now, {
+    conversationId,
+    from: ["queued"],
+    set: { status: "assigned", assigneeId: agentId },
+    event: { type: "claimed", agentId },
+    announce: (tx) => ({
+      text: `${agentName(tx, agentId)} joined the conversation.`,
+      event: "joined",
+    }),
+  });
 }
 
+/** Only the assignee resolves their conversation. */
 export async function resolveConversation(
   db: Db,
   input: { conversationId: number; agentId: number },
   now: number,
 ): Promise<TransitionResult> {
+  const { conversationId, agentId } = input;
+  return transition(db, now, {
+    conversationId,
+    from: ["assigned"],
+    assignee: agentId,
+    set: { status: "resolved" },
+    event: { type: "resolved", agentId },
+    announce: () => ({ text: "This conversation was marked as resolved.", event: "resolved" }),
+  });
+}
+
+interface TransitionSpec {
+  conversationId: number;
+  from: ConversationStatus[];
+  /** When set, only this agent's conversation moves. */
+  assignee?: number;
+  set: Partial<typeof conversations.$inferInsert>;
+  event: {
+    type: "handoff" | "claimed" | "resolved";
+    agentId?: number;
+    data?: Record<string, unknown>;
+  };
+  announce: (tx: Tx) => { text: string; event: SystemEvent };
+}
+
+/**
+ * One state change in one transaction: a conditional update (so a stale or concurrent move
+ * changes nothing), its event row, and the system message that announces it.
+ */
+async function transition(db: Db, now: number, spec: TransitionSpec): Promise<TransitionResult> {
+  const { conversationId, event } = spec;
   return db.transaction(
     (tx) => {
-      const resolved = tx
+      const moved = tx
         .update(conversations)
-        .set({ status: "resolved", updatedAt: now })
+        .set({ ...spec.set, updatedAt: now })
         .where(
           and(
-            eq(conversations.id, input.conversationId),
-            eq(conversations.status, "assigned"),
-            eq(conversations.assigneeId, input.agentId),
+            eq(conversations.id, conversationId),
+            inArray(conversations.status, spec.from),
+            spec.assignee === undefined ? undefined : eq(conversations.assigneeId, spec.assignee),
           ),
         )
         .returning({ id: conversations.id })
         .get();
-      if (!resolved) return missingOrConflict(tx, input.conversationId);
-      logEvent(tx, input.conversationId, "resolved", {}, now, input.agentId);
-      const text = "This conversation was marked as resolved.";
-      return transitioned(
-        tx,
-        input.conversationId,
-        { text, event: "resolved", agentId: input.agentId },
-        now,
-      );
+      if (!moved) {
+        const exists = summaryOrUndefined(tx, conversationId);
+        return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
+      }
+      logEvent(tx, conversationId, event.type, event.data ?? {}, now, event.agentId);
+      const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
+      if (event.agentId !== undefined) announcement.agentId = event.agentId;
+      const { message } = insertMessage(tx, conversationId, announcement, now);
+      return { ok: true, message, conversation: summaryOf(tx, conversationId) } as const;
     },
     { behavior: "immediate" },
   );
-}
-
-/** The visitor's latest conversation and its transcript, or null before their first message. */
-export async function findVisitorConversation(
-  db: Db,
-  visitorId: number,
-): Promise<{ conversation: ConversationSummary; messages: WireMessage[] } | null> {
-  const latest = latestOf(db, visitorId);
-  if (latest === undefined) return null;
-  return { conversation: summaryOf(db, latest), messages: readTranscript(db, latest) };
-}
-
-/** Conversations waiting for or handled by a person, the most urgent and oldest first. */
-export async function listOpenConversations(db: Db): Promise<ConversationSummary[]> {
-  return selectSummaries(db)
-    .where(inArray(conversations.status, ["queued", "assigned"]))
-    .orderBy(desc(conversations.priority), asc(conversations.updatedAt))
-    .all()
-    .map((row) => toSummary(db, row));
-}
-
-export async function getConversation(
-  db: Db,
-  id: number,
-): Promise<ConversationSummary | undefined> {
-  return summaryOrUndefined(db, id);
-}
-
-export async function getTranscript(db: Db, conversationId: number): Promise<WireMessage[]> {
-  return readTranscript(db, conversationId);
-}
-
-function latestOf(tx: Tx, visitorId: number): number | undefined {
-  return tx
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(eq(conversations.visitorId, visitorId))
-    .orderBy(desc(conversations.id))
-    .limit(1)
-    .get()?.id;
 }
 
 function latestOrNew(tx: Tx, visitorId: number, now: number): number {
@@ -256,21 +230,6 @@ function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean 
   return reopened !== undefined;
 }
 
-function transitioned(
-  tx: Tx,
-  conversationId: number,
-  announce: { text: string; event: "handoff" | "joined" | "resolved"; agentId?: number },
-  now: number,
-): TransitionResult {
-  const { message } = insertMessage(tx, conversationId, { author: "system", ...announce }, now);
-  return { ok: true, message, conversation: summaryOf(tx, conversationId) };
-}
-
-function missingOrConflict(tx: Tx, conversationId: number): TransitionResult {
-  const exists = summaryOrUndefined(tx, conversationId);
-  return { ok: false, reason: exists ? "conflict" : "not_found" };
-}
-
 function logEvent(
   tx: Tx,
   conversationId: number,
@@ -290,49 +249,4 @@ function agentName(tx: Tx, agentId: number): string {
     tx.select({ name: agents.name }).from(agents).where(eq(agents.id, agentId)).get()?.name ??
     "An agent"
   );
-}
-
-function selectSummaries(tx: Tx) {
-  return tx
-    .select({
-      id: conversations.id,
-      visitorId: conversations.visitorId,
-      status: conversations.status,
-      handoff: conversations.handoff,
-      assigneeId: conversations.assigneeId,
-      assigneeName: agents.name,
-      createdAt: conversations.createdAt,
-      updatedAt: conversations.updatedAt,
-    })
-    .from(conversations)
-    .leftJoin(agents, eq(conversations.assigneeId, agents.id));
-}
-
-type SummaryRow = ReturnType<ReturnType<typeof selectSummaries>["get"]> & {};
-
-function toSummary(tx: Tx, row: SummaryRow): ConversationSummary {
-  const summary: ConversationSummary = {
-    id: row.id,
-    visitorId: row.visitorId,
-    status: row.status,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-  if (row.handoff !== null) summary.handoff = row.handoff;
-  if (row.assigneeId !== null) summary.assigneeId = row.assigneeId;
-  if (row.assigneeName !== null) summary.assigneeName = row.assigneeName;
-  const last = readLastCustomerMessage(tx, row.id);
-  if (last) summary.lastMessage = last;
-  return summary;
-}
-
-function summaryOrUndefined(tx: Tx, id: number): ConversationSummary | undefined {
-  const row = selectSummaries(tx).where(eq(conversations.id, id)).get();
-  return row && toSummary(tx, row);
-}
-
-function summaryOf(tx: Tx, id: number): ConversationSummary {
-  const summary = summaryOrUndefined(tx, id);
-  if (!summary) throw new Error(`conversation ${id} does not exist`);
-  return summary;
 }

@@ -8,6 +8,12 @@ export {
   findSessionAgent,
   type NewAgent,
 } from "./agents.ts";
+export {
+  findVisitorConversation,
+  getConversation,
+  getTranscript,
+  listOpenConversations,
+} from "./conversation-reads.ts";
 export * from "./conversations.ts";
 export { closeDatabase, type Db, openDatabase } from "./database.ts";
 export {
