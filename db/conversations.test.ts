@@ -75,7 +75,10 @@ test("the bot cannot post once the conversation was handed off", async () => {
   assert.ok(
     await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 2),
   );
-  assert.ok((await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 3)).ok);
+  assert.ok(
+    (await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 3))
+      .ok,
+  );
   assert.equal(
     await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 4),
     null,
@@ -98,7 +101,7 @@ test("only one agent can claim a conversation, and only from the queue", async (
   );
   const early = await claimConversation(db, { conversationId: conversation.id, agentId }, 2);
   assert.deepEqual(early, { ok: false, reason: "conflict" });
-  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 3);
+  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 3);
   assert.ok((await claimConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
   const late = await claimConversation(
     db,
@@ -123,7 +126,7 @@ test("a customer writing in a resolved conversation reopens it to the queue, not
     { visitorId, clientId: "c1", text: "hi" },
     1,
   );
-  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF }, 2);
+  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 2);
   await claimConversation(db, { conversationId: conversation.id, agentId }, 3);
   assert.ok((await resolveConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
   const again = await appendCustomerMessage(
@@ -135,10 +138,16 @@ test("a customer writing in a resolved conversation reopens it to the queue, not
   assert.equal(again.conversation.id, conversation.id);
   assert.equal(again.conversation.status, "queued");
   const events = db.$client
-    .prepare("select type from conversation_events where conversation_id = ? order by id")
+    .prepare("select type, actor from conversation_events where conversation_id = ? order by id")
     .all(conversation.id);
   assert.deepEqual(
-    events.map((row) => (row as { type: string }).type),
-    ["created", "handoff", "claimed", "resolved", "reopened"],
+    events.map((row) => Object.values(row as object).join(" by ")),
+    [
+      "created by customer",
+      "handoff by customer",
+      "claimed by agent",
+      "resolved by agent",
+      "reopened by customer",
+    ],
   );
 });

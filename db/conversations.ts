@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type {
+  Author,
   ConversationStatus,
   ConversationSummary,
   Handoff,
@@ -17,14 +18,13 @@ export interface Appended {
   duplicate: boolean;
 }
 
-export interface Transition {
-  conversation: ConversationSummary;
-  /** The system message that announces the change in the transcript. */
-  message: WireMessage;
-}
-
 export type TransitionResult =
-  | ({ ok: true } & Transition)
+  | {
+      ok: true;
+      conversation: ConversationSummary;
+      /** The system message that announces the change in the transcript. */
+      message: WireMessage;
+    }
   | { ok: false; reason: "not_found" | "conflict" };
 
 /** The visitor's latest conversation, created (with the bot) when there is none. One transaction. */
@@ -104,18 +104,21 @@ export async function appendAgentReply(
   );
 }
 
-/** Moves a conversation from the bot (or a resolved one) to the queue, with the reasons. */
+/**
+ * Moves a conversation from the bot (or a resolved one) to the queue, with the reasons. The
+ * actor is the bot when triage decided, the customer when they asked for a person.
+ */
 export async function handOff(
   db: Db,
-  input: { conversationId: number; handoff: Handoff },
+  input: { conversationId: number; handoff: Handoff; actor: "bot" | "customer" },
   now: number,
 ): Promise<TransitionResult> {
-  const { conversationId, handoff } = input;
+  const { conversationId, handoff, actor } = input;
   return transition(db, now, {
     conversationId,
     from: ["bot", "resolved"],
     set: { status: "queued", assigneeId: null, handoff, priority: handoff.priority },
-    event: { type: "handoff", data: { reasons: handoff.reasons.map((r) => r.reason) } },
+    event: { type: "handoff", actor, data: { reasons: handoff.reasons.map((r) => r.reason) } },
     announce: () => ({
       text: "A person from the team is joining this conversation.",
       event: "handoff",
@@ -134,7 +137,7 @@ export async function claimConversation(
     conversationId,
     from: ["queued"],
     set: { status: "assigned", assigneeId: agentId },
-    event: { type: "claimed", agentId },
+    event: { type: "claimed", actor: "agent", agentId },
     announce: (tx) => ({
       text: `${agentName(tx, agentId)} joined the conversation.`,
       event: "joined",
@@ -154,7 +157,7 @@ export async function resolveConversation(
     from: ["assigned"],
     assignee: agentId,
     set: { status: "resolved" },
-    event: { type: "resolved", agentId },
+    event: { type: "resolved", actor: "agent", agentId },
     announce: () => ({ text: "This conversation was marked as resolved.", event: "resolved" }),
   });
 }
@@ -165,11 +168,7 @@ interface TransitionSpec {
   /** When set, only this agent's conversation moves. */
   assignee?: number;
   set: Partial<typeof conversations.$inferInsert>;
-  event: {
-    type: "handoff" | "claimed" | "resolved";
-    agentId?: number;
-    data?: Record<string, unknown>;
-  };
+  event: ConversationEvent;
   announce: (tx: Tx) => { text: string; event: SystemEvent };
 }
 
@@ -197,7 +196,7 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
         const exists = summaryOrUndefined(tx, conversationId);
         return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
       }
-      logEvent(tx, conversationId, event.type, event.data ?? {}, now, event.agentId);
+      logEvent(tx, conversationId, event, now);
       const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
       if (event.agentId !== undefined) announcement.agentId = event.agentId;
       const { message } = insertMessage(tx, conversationId, announcement, now);
@@ -215,7 +214,7 @@ function latestOrNew(tx: Tx, visitorId: number, now: number): number {
     .values({ visitorId, status: "bot", createdAt: now, updatedAt: now })
     .returning({ id: conversations.id })
     .get();
-  logEvent(tx, created.id, "created", {}, now);
+  logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
   return created.id;
 }
 
@@ -226,21 +225,24 @@ function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean 
     .where(and(eq(conversations.id, conversationId), eq(conversations.status, "resolved")))
     .returning({ id: conversations.id })
     .get();
-  if (reopened) logEvent(tx, conversationId, "reopened", {}, now);
+  if (reopened) logEvent(tx, conversationId, { type: "reopened", actor: "customer" }, now);
   return reopened !== undefined;
 }
 
-function logEvent(
-  tx: Tx,
-  conversationId: number,
-  type: "created" | "handoff" | "claimed" | "resolved" | "reopened",
-  data: Record<string, unknown>,
-  at: number,
-  agentId?: number,
-): void {
-  const actor = agentId === undefined ? (type === "handoff" ? "bot" : "customer") : "agent";
+type EventType = "created" | "handoff" | "claimed" | "resolved" | "reopened";
+
+/** Who moved the conversation and why, so reports can be computed from the events. */
+interface ConversationEvent {
+  type: EventType;
+  actor: Author;
+  agentId?: number;
+  data?: Record<string, unknown>;
+}
+
+function logEvent(tx: Tx, conversationId: number, event: ConversationEvent, at: number): void {
+  const { type, actor, agentId, data } = event;
   tx.insert(conversationEvents)
-    .values({ conversationId, type, actor, agentId: agentId ?? null, data, at })
+    .values({ conversationId, type, actor, agentId: agentId ?? null, data: data ?? {}, at })
     .run();
 }
 

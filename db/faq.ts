@@ -1,4 +1,4 @@
-import { asc, count } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { faqEntries } from "./schema.ts";
 
@@ -7,10 +7,6 @@ export type NewFaqEntry = Omit<typeof faqEntries.$inferInsert, "id">;
 
 export async function listFaqEntries(db: Db): Promise<FaqEntry[]> {
   return db.select().from(faqEntries).orderBy(asc(faqEntries.id)).all();
-}
-
-export async function countFaqEntries(db: Db): Promise<number> {
-  return db.select({ n: count() }).from(faqEntries).get()?.n ?? 0;
 }
 
 export async function insertFaqEntries(db: Db, entries: NewFaqEntry[]): Promise<void> {

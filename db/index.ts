@@ -17,7 +17,6 @@ export {
 export * from "./conversations.ts";
 export { closeDatabase, type Db, openDatabase } from "./database.ts";
 export {
-  countFaqEntries,
   type FaqEntry,
   insertFaqEntries,
   listFaqEntries,

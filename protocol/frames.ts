@@ -63,7 +63,7 @@ const handoffSchema = v.object({
 });
 export type Handoff = v.InferOutput<typeof handoffSchema>;
 
-export const wireMessageSchema = v.object({
+const wireMessageSchema = v.object({
   seq: v.number(),
   author: v.picklist(AUTHORS),
   text: v.string(),
@@ -82,7 +82,7 @@ const visitorConversationSchema = v.object({
 });
 export type VisitorConversation = v.InferOutput<typeof visitorConversationSchema>;
 
-export const conversationSummarySchema = v.object({
+const conversationSummarySchema = v.object({
   id,
   visitorId: id,
   status: v.picklist(CONVERSATION_STATUSES),

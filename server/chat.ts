@@ -79,12 +79,16 @@ export async function createChat({
     return undefined;
   }
 
-  async function act(conversation: ConversationSummary, decision: Decision): Promise<void> {
+  async function act(
+    conversation: ConversationSummary,
+    decision: Decision,
+    actor: "bot" | "customer",
+  ): Promise<void> {
     switch (decision.kind) {
       case "answer": {
         const text = knowledge.answers.get(decision.faqId);
         // The entry was deleted between triage and now: a person answers instead.
-        if (text === undefined) return act(conversation, unsure());
+        if (text === undefined) return act(conversation, unsure(), "bot");
         const input = { conversationId: conversation.id, text, faqId: decision.faqId };
         const message = await appendBotAnswer(db, input, now());
         if (message) publishMessage(conversation, message);
@@ -92,7 +96,8 @@ export async function createChat({
       }
       case "handoff": {
         const { kind: _, ...handoff } = decision;
-        publishTransition(await handOff(db, { conversationId: conversation.id, handoff }, now()));
+        const input = { conversationId: conversation.id, handoff, actor };
+        publishTransition(await handOff(db, input, now()));
         return;
       }
       default: {
@@ -144,7 +149,8 @@ export async function createChat({
       publishMessage(conversation, message);
       if (appended.reopened) publishConversation(conversation);
       if (conversation.status !== "bot") return;
-      await act(conversation, triage(message.text, { humanInvolved: false }, knowledge.base));
+      const decision = triage(message.text, { humanInvolved: false }, knowledge.base);
+      await act(conversation, decision, "bot");
     },
 
     /** "Talk to a person": hands off at once, before or after any message. */
@@ -152,7 +158,7 @@ export async function createChat({
       const conversationId = await openConversation(db, visitorId, now());
       const conversation = await getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
-        await act(conversation, personRequested());
+        await act(conversation, personRequested(), "customer");
       }
     },
 

@@ -42,8 +42,6 @@ export const en = {
   reason_unsure: "Bot unsure",
 } as const;
 
-export type Strings = Record<keyof typeof en, string>;
-
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -11,7 +11,7 @@ import { agentAuthRoutes } from "./agent-auth.ts";
 import { socketRoutes } from "./socket-routes.ts";
 
 /** Built widget and inbox files (`npm run build`). */
-export const PUBLIC_DIR = fileURLToPath(new URL("../../dist/public", import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL("../../dist/public", import.meta.url));
 const DEMO_DIR = fileURLToPath(new URL("../demo", import.meta.url));
 
 export interface AppOptions {

@@ -1,3 +1,3 @@
 export { buildKnowledgeBase, type KnowledgeBase } from "./knowledge-base.ts";
-export { ANSWER_THRESHOLD, personRequested, triage, unsure } from "./triage.ts";
+export { personRequested, triage, unsure } from "./triage.ts";
 export type { Decision, KnowledgeEntry, TriageContext } from "./types.ts";

@@ -14,7 +14,6 @@ export interface KnowledgeBase {
   readonly idf: ReadonlyMap<string, number>;
   /** Weight of a word no example uses: as rare as the rarest, so unknown words dilute a match. */
   readonly unknownWeight: number;
-  readonly titles: ReadonlyMap<number, string>;
 }
 
 export interface Match {
@@ -44,8 +43,7 @@ export function buildKnowledgeBase(entries: readonly KnowledgeEntry[]): Knowledg
     unknownWeight = Math.max(unknownWeight, weight);
   }
   const questions = documents.map(({ entryId, terms }) => ({ entryId, vector: weigh(terms, idf) }));
-  const titles = new Map(entries.map((entry) => [entry.id, entry.title]));
-  return { questions, idf, unknownWeight, titles };
+  return { questions, idf, unknownWeight };
 }
 
 /** The FAQ entry whose example question is closest to the text, if any shares a word. */

@@ -70,9 +70,10 @@ export class ChatClient {
     if (this.state.online) this.sendFrame({ type: "send", clientId: pending.clientId, text });
   }
 
+  /** Sent now when online; otherwise remembered and sent right after the next hello. */
   talkToPerson(): void {
-    this.wantsPerson = true;
-    if (this.state.online) this.flush();
+    if (this.state.online) this.sendFrame({ type: "talk_to_person" });
+    else this.wantsPerson = true;
   }
 
   dismiss(clientId: string): void {

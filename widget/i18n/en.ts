@@ -29,8 +29,6 @@ export const en = {
     "Ask us anything. Routine questions get an instant answer; everything else goes to a person.",
 } as const;
 
-export type Strings = Record<keyof typeof en, string>;
-
 /** Fills `{name}` style placeholders. */
 export function format(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
