@@ -5,8 +5,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
-  workers: 2,
-  retries: 0,
+  // CI also runs lint and the server tests on the same two cores: one browser at a time there.
+  workers: process.env.CI ? 1 : 2,
+  retries: process.env.CI ? 1 : 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: "list",

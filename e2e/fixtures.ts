@@ -1,13 +1,26 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { startTestServer, type TestServer } from "./server.ts";
 
-/** Each test gets its own real server and database, so journeys never see each other's chats. */
-export const test = base.extend<{ server: TestServer }>({
+/**
+ * Each test gets its own real server and database, so journeys never see each other's chats.
+ * `newPerson()` opens a page in a browser context of its own (a second customer, an agent);
+ * those contexts close before the server stops.
+ */
+export const test = base.extend<{ server: TestServer; newPerson: () => Promise<Page> }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   server: async ({}, use) => {
     const server = await startTestServer();
     await use(server);
     await server.stop();
+  },
+  newPerson: async ({ browser, server: _server }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 

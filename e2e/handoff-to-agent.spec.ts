@@ -1,11 +1,11 @@
 import { expect, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
 
 test("a double charge goes to an agent, who claims and replies while the bot stays quiet", async ({
-  browser,
+  newPerson,
   server,
 }) => {
-  const customer = await (await browser.newContext()).newPage();
-  const agent = await (await browser.newContext()).newPage();
+  const customer = await newPerson();
+  const agent = await newPerson();
 
   await openChat(customer, server);
   await sendMessage(customer, "I was charged twice for my order");

@@ -1,7 +1,7 @@
 import { expect, openChat, signInAgent, test } from "./fixtures.ts";
 
-test("'Talk to a person' before any message hands off at once", async ({ browser, server }) => {
-  const customer = await (await browser.newContext()).newPage();
+test("'Talk to a person' before any message hands off at once", async ({ newPerson, server }) => {
+  const customer = await newPerson();
   await openChat(customer, server);
   await customer.getByRole("button", { name: "Talk to a person" }).click();
 
@@ -11,7 +11,7 @@ test("'Talk to a person' before any message hands off at once", async ({ browser
   ).toBeVisible();
   await expect(customer.getByRole("button", { name: "A person is on the way" })).toBeVisible();
 
-  const agent = await (await browser.newContext()).newPage();
+  const agent = await newPerson();
   await signInAgent(agent, server);
   const waiting = agent.getByRole("region", { name: "Waiting" });
   await expect(waiting.getByRole("button", { name: /Asked for a person/ })).toBeVisible();

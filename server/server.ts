@@ -12,6 +12,7 @@ import { type SeedResult, seedIfEmpty } from "./seed.ts";
 type WebSocketServerLike = NonNullable<Parameters<typeof serve>[0]["websocket"]>["server"];
 
 const MAX_FRAME_BYTES = 64 * 1024;
+const SHUTDOWN_GRACE_MS = 2_000;
 
 export interface RunningServer {
   url: string;
@@ -45,7 +46,14 @@ export async function startServer(
     async close() {
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // A peer that never answers the closing handshake must not hold the shutdown up.
+      const grace = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      }, SHUTDOWN_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
       closeDatabase(db);
     },
   };
