@@ -19,6 +19,7 @@ const HANDOFF: Handoff = {
   priority: 1,
   summary: "Asked for a person",
   text: "",
+  language: "en",
 };
 
 async function setup() {

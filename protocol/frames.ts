@@ -58,8 +58,10 @@ const handoffSchema = v.object({
   ),
   priority: v.number(),
   summary: v.string(),
-  /** The customer text the evidence spans point into. */
+  /** The customer text the evidence spans point into (a burst of messages, joined by newlines). */
   text: v.string(),
+  /** ISO 639-1 code of the customer's language, "und" when it could not be told. */
+  language: v.string(),
 });
 export type Handoff = v.InferOutput<typeof handoffSchema>;
 
@@ -112,6 +114,8 @@ export const visitorClientFrame = v.variant("type", [
   }),
   v.object({ type: v.literal("send"), clientId, text: messageText }),
   v.object({ type: v.literal("talk_to_person") }),
+  /** Sent every few seconds while the customer types: the bot does not interrupt. */
+  v.object({ type: v.literal("typing") }),
 ]);
 export type VisitorClientFrame = v.InferOutput<typeof visitorClientFrame>;
 

@@ -28,11 +28,14 @@ import type {
 import { hashToken, newToken } from "./auth/tokens.ts";
 import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 import {
-  buildKnowledgeBase,
+  type ConversationSoFar,
+  DEFAULT_PAUSE_MS,
   type Decision,
-  type KnowledgeBase,
+  KnowledgeBase,
+  type PendingMessage,
   personRequested,
   triage,
+  UNDETERMINED,
   unsure,
 } from "./triage/index.ts";
 
@@ -42,6 +45,8 @@ export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
 export interface ChatOptions {
   db: Db;
   now?: () => number;
+  /** Quiet time after a customer's message before the bot answers (never before a handoff). */
+  pauseMs?: number;
   visitors?: PubSub<VisitorServerFrame>;
   inbox?: PubSub<AgentServerFrame>;
 }
@@ -50,10 +55,40 @@ export interface ChatOptions {
 export async function createChat({
   db,
   now = Date.now,
+  pauseMs = DEFAULT_PAUSE_MS,
   visitors = inProcessPubSub(),
   inbox = inProcessPubSub(),
 }: ChatOptions) {
   let knowledge = await loadKnowledge(db);
+  /** The latest typing signal per visitor, and the timer that decides again after a wait. */
+  const typingAt = new Map<number, number>();
+  const waiting = new Map<number, NodeJS.Timeout>();
+
+  /** Triage of everything the customer said since the bot or a person last spoke. */
+  async function decide(conversationId: number): Promise<void> {
+    clearTimeout(waiting.get(conversationId));
+    waiting.delete(conversationId);
+    const conversation = await getConversation(db, conversationId);
+    if (conversation?.status !== "bot") return;
+    const { pending, context } = pendingTurn(await getTranscript(db, conversationId));
+    if (pending.length === 0) return;
+    const decision = triage(
+      {
+        pending,
+        conversation: context,
+        now: now(),
+        typingAt: typingAt.get(conversation.visitorId),
+      },
+      knowledge.base,
+      { pauseMs },
+    );
+    if (decision.kind === "wait") {
+      const timer = setTimeout(() => void decide(conversationId), decision.until - now());
+      waiting.set(conversationId, timer);
+      return;
+    }
+    await act(conversation, decision, "bot");
+  }
 
   function publishConversation(conversation: ConversationSummary): void {
     visitors.publish(visitorTopic(conversation.visitorId), {
@@ -88,7 +123,7 @@ export async function createChat({
       case "answer": {
         const text = knowledge.answers.get(decision.faqId);
         // The entry was deleted between triage and now: a person answers instead.
-        if (text === undefined) return act(conversation, unsure(), "bot");
+        if (text === undefined) return act(conversation, unsure("", decision.language), "bot");
         const input = { conversationId: conversation.id, text, faqId: decision.faqId };
         const message = await appendBotAnswer(db, input, now());
         if (message) publishMessage(conversation, message);
@@ -100,6 +135,9 @@ export async function createChat({
         publishTransition(await handOff(db, input, now()));
         return;
       }
+      case "settled":
+      case "wait":
+        return;
       default: {
         const unknown: never = decision;
         throw new Error(`unhandled decision ${JSON.stringify(unknown)}`);
@@ -114,6 +152,17 @@ export async function createChat({
     /** Re-reads the FAQ so the next answer uses what an admin just saved. */
     async reloadKnowledge(): Promise<void> {
       knowledge = await loadKnowledge(db);
+    },
+
+    /** The customer is typing: the bot holds its answer until they stop. */
+    noteTyping(visitorId: number): void {
+      typingAt.set(visitorId, now());
+    },
+
+    /** Drops the pending decisions' timers (the messages stay stored and are triaged again). */
+    stop(): void {
+      for (const timer of waiting.values()) clearTimeout(timer);
+      waiting.clear();
     },
 
     /** The visitor behind a token; an unknown or missing token starts a new visitor. */
@@ -149,8 +198,7 @@ export async function createChat({
       publishMessage(conversation, message);
       if (appended.reopened) publishConversation(conversation);
       if (conversation.status !== "bot") return;
-      const decision = triage(message.text, { humanInvolved: false }, knowledge.base);
-      await act(conversation, decision, "bot");
+      await decide(conversation.id);
     },
 
     /** "Talk to a person": hands off at once, before or after any message. */
@@ -158,7 +206,7 @@ export async function createChat({
       const conversationId = await openConversation(db, visitorId, now());
       const conversation = await getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
-        await act(conversation, personRequested(), "customer");
+        await act(conversation, personRequested(UNDETERMINED), "customer");
       }
     },
 
@@ -205,9 +253,31 @@ async function loadKnowledge(
 ): Promise<{ base: KnowledgeBase; answers: Map<number, string> }> {
   const entries = await listFaqEntries(db);
   return {
-    base: buildKnowledgeBase(entries),
+    base: new KnowledgeBase(entries.map((entry) => ({ ...entry, language: entry.lang }))),
     answers: new Map(entries.map((entry) => [entry.id, entry.answer])),
   };
+}
+
+/**
+ * The customer's messages since anyone else last spoke (a burst is weighed as one), and what
+ * came before: the bot's answer they may be replying to.
+ */
+export function pendingTurn(transcript: readonly WireMessage[]): {
+  pending: PendingMessage[];
+  context: ConversationSoFar;
+} {
+  let start = transcript.length;
+  while (start > 0 && transcript[start - 1]?.author === "customer") start--;
+  const pending = transcript.slice(start).map(({ text, at }) => ({ text, at }));
+  const context: ConversationSoFar = {
+    humanInvolved: transcript.some((message) => message.author === "agent"),
+  };
+  const previous = transcript[start - 1];
+  if (previous?.author === "bot" && previous.faq) {
+    const asked = transcript.slice(0, start - 1).filter((m) => m.author === "customer");
+    context.lastAnswer = { faqId: previous.faq.id, question: asked.at(-1)?.text ?? "" };
+  }
+  return { pending, context };
 }
 
 function visitorView(conversation: ConversationSummary): VisitorConversation {

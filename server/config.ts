@@ -7,6 +7,8 @@ export interface Config {
   adminEmail: string;
   /** Unset: a random password is generated on first start and printed once. */
   adminPassword: string | undefined;
+  /** How long the customer must be quiet before the bot answers, in ms. */
+  botPauseMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -16,7 +18,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.DATA_DIR ?? "data"),
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? "1500"),
   };
+}
+
+function wholeNumber(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`${name} must be a whole number of milliseconds, not "${value}".`);
+  }
+  return n;
 }
 
 function port(value: string): number {

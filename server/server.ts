@@ -31,7 +31,7 @@ export async function startServer(
     { email: config.adminEmail, password: config.adminPassword },
     now(),
   );
-  const chat = await createChat({ db, now });
+  const chat = await createChat({ db, now, pauseMs: config.botPauseMs });
   const app = createApp({ db, chat, upgradeWebSocket, now });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // Same object; the cast only bridges how the two packages spell an optional `noServer`.
@@ -44,6 +44,7 @@ export async function startServer(
     url: `http://${host}:${address.port}`,
     seeded,
     async close() {
+      chat.stop();
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       wss.close();
       const closed = new Promise<void>((done) => server.close(() => done()));

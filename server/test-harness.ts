@@ -21,6 +21,8 @@ export async function startHarness(): Promise<Harness> {
     DATA_DIR: dataDir,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // Short, so tests stay quick, but the bot still waits for the customer to finish.
+    BOT_PAUSE_MS: "100",
   });
   const server = await startServer(config);
   return {

@@ -32,6 +32,10 @@ export function visitorConnection(chat: Chat, socket: ClientSocket) {
         if (visitorId === undefined) return send(notReady());
         return chat.requestPerson(visitorId);
       }
+      case "typing": {
+        if (visitorId !== undefined) chat.noteTyping(visitorId);
+        return;
+      }
       default: {
         const unknown: never = frame;
         throw new Error(`unhandled visitor frame ${JSON.stringify(unknown)}`);

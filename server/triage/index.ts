@@ -1,3 +1,13 @@
-export { buildKnowledgeBase, type KnowledgeBase } from "./knowledge-base.ts";
-export { personRequested, triage, unsure } from "./triage.ts";
-export type { Decision, KnowledgeEntry, TriageContext } from "./types.ts";
+export { KnowledgeBase, type KnowledgeEntry, type Match } from "./knowledge-base.ts";
+export { detectLanguage, type LanguageCode, UNDETERMINED } from "./language.ts";
+export {
+  ANSWER_THRESHOLD,
+  confidenceOf,
+  DEFAULT_PAUSE_MS,
+  personRequested,
+  type TriageOptions,
+  TYPING_FRESH_MS,
+  triage,
+  unsure,
+} from "./triage.ts";
+export type { ConversationSoFar, Decision, PendingMessage, TriageInput } from "./types.ts";

@@ -1,79 +1,204 @@
-import { contentTerms } from "./text.ts";
-import type { KnowledgeEntry } from "./types.ts";
+import MiniSearch from "minisearch";
+import type { LanguageCode } from "./language.ts";
+import { terms } from "./text.ts";
 
-type Vector = Map<string, number>;
-
-interface IndexedQuestion {
-  entryId: number;
-  vector: Vector;
-}
-
-/** FAQ example questions as TF-IDF vectors, ready to be compared with a customer message. */
-export interface KnowledgeBase {
-  readonly questions: readonly IndexedQuestion[];
-  readonly idf: ReadonlyMap<string, number>;
-  /** Weight of a word no example uses: as rare as the rarest, so unknown words dilute a match. */
-  readonly unknownWeight: number;
+/** One FAQ entry as the company wrote it, in one language. */
+export interface KnowledgeEntry {
+  id: number;
+  language: LanguageCode;
+  title: string;
+  questions: readonly string[];
 }
 
 export interface Match {
   faqId: number;
-  /** Cosine similarity with the closest example question, 0..1. */
-  score: number;
+  /** Weighted term overlap with this entry's examples, 0..1. */
+  similarity: number;
+  /** The same for the best example of any other entry: a close runner-up means doubt. */
+  runnerUp: number;
 }
 
-export function buildKnowledgeBase(entries: readonly KnowledgeEntry[]): KnowledgeBase {
-  const documents = entries.flatMap((entry) =>
-    [entry.title, ...entry.questions].map((text) => ({
-      entryId: entry.id,
-      terms: contentTerms(text),
-    })),
-  );
-  const documentFrequency = new Map<string, number>();
-  for (const { terms } of documents) {
-    for (const term of new Set(terms)) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+interface EntryDoc {
+  id: number;
+  text: string;
+}
+
+interface IndexedEntry {
+  doc: EntryDoc;
+  /** Each example question (and the title) as a set of terms. */
+  examples: string[][];
+  /** How often each term occurs across the entry's examples. */
+  profile: Map<string, number>;
+}
+
+/** Below this fuzzy distance ratio a misspelt word still counts ("pasword", "delivry"). */
+const FUZZY = 0.2;
+const FUZZY_CREDIT = 0.7;
+const CANDIDATES = 8;
+
+/**
+ * One language's FAQ in a search index that takes edits one entry at a time. MiniSearch finds
+ * the candidate entries (with typo tolerance); the similarity is then measured two ways, against
+ * the closest example question and against the entry's whole vocabulary, and averaged.
+ */
+class LanguageIndex {
+  private readonly search: MiniSearch<EntryDoc>;
+  private readonly entries = new Map<number, IndexedEntry>();
+  private readonly documentFrequency = new Map<string, number>();
+  private exampleCount = 0;
+
+  constructor(readonly language: LanguageCode) {
+    this.search = new MiniSearch<EntryDoc>({
+      fields: ["text"],
+      tokenize: (text) => terms(text, language),
+      processTerm: (term) => term,
+      autoVacuum: false,
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  add(entry: KnowledgeEntry): void {
+    const examples = [entry.title, ...entry.questions]
+      .map((text) => [...new Set(terms(text, this.language))])
+      .filter((example) => example.length > 0);
+    if (examples.length === 0) return;
+    const profile = new Map<string, number>();
+    for (const example of examples) {
+      this.exampleCount++;
+      for (const term of example) {
+        profile.set(term, (profile.get(term) ?? 0) + 1);
+        this.count(term, 1);
+      }
     }
+    const doc = { id: entry.id, text: [entry.title, ...entry.questions].join("\n") };
+    this.entries.set(entry.id, { doc, examples, profile });
+    this.search.add(doc);
   }
-  const idf = new Map<string, number>();
-  let unknownWeight = 1;
-  for (const [term, df] of documentFrequency) {
-    const weight = Math.log(1 + documents.length / df);
-    idf.set(term, weight);
-    unknownWeight = Math.max(unknownWeight, weight);
+
+  remove(entryId: number): void {
+    const indexed = this.entries.get(entryId);
+    if (!indexed) return;
+    this.search.remove(indexed.doc);
+    for (const example of indexed.examples) {
+      this.exampleCount--;
+      for (const term of example) this.count(term, -1);
+    }
+    this.entries.delete(entryId);
   }
-  const questions = documents.map(({ entryId, terms }) => ({ entryId, vector: weigh(terms, idf) }));
-  return { questions, idf, unknownWeight };
+
+  match(text: string): Match | undefined {
+    const query = [...new Set(terms(text, this.language))];
+    if (query.length === 0) return undefined;
+    const queryNorm = Math.hypot(...query.map((term) => this.weight(term)));
+    const results = this.search.search(text, {
+      fuzzy: (term) => (term.length > 5 ? FUZZY : false),
+      combineWith: "OR",
+    });
+    let best: Match | undefined;
+    for (const result of results.slice(0, CANDIDATES)) {
+      const indexed = this.entries.get(result.id as number);
+      if (!indexed) continue;
+      const credit = new Map(
+        result.terms.map((term) => [term, query.includes(term) ? 1 : FUZZY_CREDIT]),
+      );
+      const similarity =
+        (this.exampleSimilarity(indexed, credit, queryNorm) +
+          this.profileSimilarity(indexed, credit, queryNorm)) /
+        2;
+      if (!best || similarity > best.similarity) {
+        best = { faqId: indexed.doc.id, similarity, runnerUp: best?.similarity ?? 0 };
+      } else if (similarity > best.runnerUp) {
+        best.runnerUp = similarity;
+      }
+    }
+    return best;
+  }
+
+  /** Cosine with the closest single example question. */
+  private exampleSimilarity(
+    indexed: IndexedEntry,
+    credit: Map<string, number>,
+    queryNorm: number,
+  ): number {
+    let best = 0;
+    for (const example of indexed.examples) {
+      let dot = 0;
+      for (const term of example) dot += this.weight(term) ** 2 * (credit.get(term) ?? 0);
+      if (dot === 0) continue;
+      const norm = Math.hypot(...example.map((term) => this.weight(term)));
+      best = Math.max(best, dot / (queryNorm * norm));
+    }
+    return Math.min(1, best);
+  }
+
+  /** Cosine with the entry's vocabulary, each term weighted by how many examples use it. */
+  private profileSimilarity(
+    indexed: IndexedEntry,
+    credit: Map<string, number>,
+    queryNorm: number,
+  ): number {
+    let dot = 0;
+    let norm = 0;
+    for (const [term, count] of indexed.profile) {
+      const weight = this.weight(term) * count;
+      norm += weight * weight;
+      dot += weight * this.weight(term) * (credit.get(term) ?? 0);
+    }
+    return dot === 0 ? 0 : Math.min(1, dot / (queryNorm * Math.sqrt(norm)));
+  }
+
+  /** Inverse document frequency: rare words decide a match, common ones barely count. */
+  private weight(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.exampleCount + 1) / (df + 0.5));
+  }
+
+  private count(term: string, delta: number): void {
+    const next = (this.documentFrequency.get(term) ?? 0) + delta;
+    if (next > 0) this.documentFrequency.set(term, next);
+    else this.documentFrequency.delete(term);
+  }
 }
 
-/** The FAQ entry whose example question is closest to the text, if any shares a word. */
-export function bestMatch(kb: KnowledgeBase, text: string): Match | undefined {
-  const query = weigh(contentTerms(text), kb.idf, kb.unknownWeight);
-  let best: Match | undefined;
-  for (const question of kb.questions) {
-    const score = cosine(query, question.vector);
-    if (score > 0 && (!best || score > best.score)) best = { faqId: question.entryId, score };
+/**
+ * The company's FAQ, per language, ready to be compared with customer messages. Editing one
+ * entry updates the index in place: no rebuild, no restart.
+ */
+export class KnowledgeBase {
+  private readonly indexes = new Map<LanguageCode, LanguageIndex>();
+  private readonly entryLanguage = new Map<number, LanguageCode>();
+
+  constructor(entries: Iterable<KnowledgeEntry> = []) {
+    for (const entry of entries) this.upsert(entry);
   }
-  return best;
-}
 
-function weigh(terms: string[], idf: ReadonlyMap<string, number>, unknownWeight = 0): Vector {
-  const vector: Vector = new Map();
-  for (const term of terms) {
-    vector.set(term, (vector.get(term) ?? 0) + (idf.get(term) ?? unknownWeight));
+  upsert(entry: KnowledgeEntry): void {
+    this.remove(entry.id);
+    let index = this.indexes.get(entry.language);
+    if (!index) {
+      index = new LanguageIndex(entry.language);
+      this.indexes.set(entry.language, index);
+    }
+    index.add(entry);
+    this.entryLanguage.set(entry.id, entry.language);
   }
-  return vector;
-}
 
-function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  for (const [term, weight] of a) dot += weight * (b.get(term) ?? 0);
-  if (dot === 0) return 0;
-  return dot / (norm(a) * norm(b));
-}
+  remove(entryId: number): void {
+    const language = this.entryLanguage.get(entryId);
+    if (language === undefined) return;
+    this.indexes.get(language)?.remove(entryId);
+    this.entryLanguage.delete(entryId);
+  }
 
-function norm(vector: Vector): number {
-  let sum = 0;
-  for (const weight of vector.values()) sum += weight * weight;
-  return Math.sqrt(sum);
+  covers(language: LanguageCode): boolean {
+    return (this.indexes.get(language)?.size ?? 0) > 0;
+  }
+
+  /** The FAQ entry in this language whose example is closest to the text, if any shares a word. */
+  match(text: string, language: LanguageCode): Match | undefined {
+    return this.indexes.get(language)?.match(text);
+  }
 }

@@ -1,102 +1,103 @@
-import type { HandoffReason, Span } from "./types.ts";
+import { type Cue, LEXICONS, type Lexicon, type SignalReason } from "./lexicon/index.ts";
+import type { Span } from "./types.ts";
 
 export interface Signal {
-  reason: HandoffReason;
+  reason: SignalReason;
   score: number;
   evidence: Span[];
 }
 
-interface Detector {
-  reason: Exclude<HandoffReason, "unsure">;
-  patterns: RegExp[];
-  /** A detector whose match follows a negation ("I don't want a refund") does not fire. */
-  negatable: boolean;
-}
+const CLAUSE_END = /[,.;:!?،，。！？；\n]/gu;
+const NEGATION_REACH_WORDS = 3;
+const NEGATION_REACH_CHARS = 4;
+/** Three capitalised words in a row, or a long message in capitals: shouting. */
+const SHOUTED_WORDS = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 
-// First version: English phrases that leave no doubt. The full engine widens this per language.
-const DETECTORS: Detector[] = [
-  {
-    reason: "human_request",
-    negatable: true,
-    patterns: [
-      /\b(?:talk|speak|chat|connect|put|transfer)\w*\s+(?:me\s+)?(?:to|with|through to)\s+(?:a\s+|an\s+|your\s+|some\s*)?(?:human|person|people|agent|operator|representative|rep|someone|somebody|staff|real one)\b/giu,
-      /\b(?:real|live|actual)\s+(?:human|person|agent)\b/giu,
-      /\b(?:human|customer service|support)\s+agent\b/giu,
-    ],
-  },
-  {
-    reason: "financial",
-    negatable: true,
-    patterns: [
-      /\b(?:double[-\s]?charged|charged\s+(?:me\s+)?(?:twice|two times|double|again|wrong)|overcharged|chargeback)\b/giu,
-      /\b(?:my|a|the)\s+refund\b(?!\s+polic)/giu,
-      /\b(?:money\s+back|refund\s+me|reimburse)\b/giu,
-      /\bpayment\s+(?:failed|declined|did\s*n[o']?t go through|was rejected)\b/giu,
-    ],
-  },
-  {
-    reason: "sensitive",
-    negatable: false,
-    patterns: [
-      /\b(?:hacked|fraud\w*|scam\w*|phishing|stolen|identity theft|unauthori[sz]ed)\b/giu,
-      /\bsomeone\s+(?:else\s+)?(?:logged|accessed|used|got into)\b/giu,
-      /\b(?:delete|erase|remove)\s+(?:all\s+)?my\s+(?:personal\s+)?(?:data|information|details)\b/giu,
-      /\b(?:gdpr|lawyer|legal action|sue you)\b/giu,
-    ],
-  },
-  {
-    reason: "emotional",
-    negatable: false,
-    patterns: [
-      /\b(?:unacceptable|ridiculous|outrageous|furious|angry|upset|disgusted|disgusting|terrible|horrible|awful|worst|useless|fed up|sick of|frustrat\w*|disappointed|complain\w*)\b/giu,
-      /\b(?:third|fourth|fifth|again and again|every time)\b.{0,20}\b(?:time|writing|asking|contact\w*)\b/giu,
-      /[!?]{3,}/gu,
-    ],
-  },
-  {
-    reason: "complex",
-    negatable: true,
-    patterns: [
-      /\b(?:does\s*n[o']?t|do\s*n[o']?t|wo\s*n[o']?t|ca\s*n[o']?t|cannot|is\s*n[o']?t|not)\s+(?:work\w*|load\w*|open\w*|log\s*in|sign\s*in|start\w*)\b/giu,
-      /\b(?:crash\w*|broken|bug|error message|stopped working|keeps failing)\b/giu,
-    ],
-  },
-  {
-    reason: "special_request",
-    negatable: false,
-    patterns: [
-      /\b(?:make an exception|as an exception|special (?:request|arrangement)|could you make sure|personally deliver)\b/giu,
-    ],
-  },
-];
-
-const NEGATION = /\b(?:do\s*n[o']?t|does\s*n[o']?t|no|not|never|without)\s+(?:\w+\s+){0,3}$/iu;
-const SHOUTING = /\b[\p{Lu}]{3,}(?:\s+[\p{Lu}]{2,}){2,}\b/gu;
-
-/** Every handoff reason the text gives, with the spans that show it. */
+/**
+ * Every handoff reason the text gives, with the spans that show it. Cues of all six
+ * languages are tried, so a misdetected language or a mixed message never hides a signal.
+ */
 export function detectSignals(text: string): Signal[] {
-  const signals: Signal[] = [];
-  for (const detector of DETECTORS) {
-    const evidence = detector.patterns.flatMap((pattern) =>
-      spans(text, pattern, detector.negatable),
-    );
-    if (evidence.length > 0) signals.push({ reason: detector.reason, score: 1, evidence });
+  const found = new Map<SignalReason, Signal>();
+  for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
+    const policyQuestion = lexicon.policy.test(text);
+    lexicon.policy.lastIndex = 0;
+    for (const cue of lexicon.cues) {
+      if (cue.topic && policyQuestion) continue;
+      for (const span of cueSpans(text, cue, lexicon)) add(found, cue.reason, cue.weight, span);
+    }
   }
-  const shouting = spans(text, SHOUTING, false);
-  if (shouting.length > 0) {
-    const emotional = signals.find((signal) => signal.reason === "emotional");
-    if (emotional) emotional.evidence.push(...shouting);
-    else signals.push({ reason: "emotional", score: 0.8, evidence: shouting });
-  }
-  return signals;
+  for (const span of shouting(text)) add(found, "emotional", 0.7, span);
+  return [...found.values()];
 }
 
-function spans(text: string, pattern: RegExp, negatable: boolean): Span[] {
-  const found: Span[] = [];
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    if (negatable && NEGATION.test(text.slice(Math.max(0, start - 40), start))) continue;
-    found.push({ start, end: start + match[0].length });
+/** Whether the text matches one of a lexicon's whole-message patterns, in any language. */
+export function saysAny(text: string, pick: (lexicon: Lexicon) => RegExp): Span | undefined {
+  for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
+    const pattern = pick(lexicon);
+    pattern.lastIndex = 0;
+    const match = pattern.exec(text);
+    pattern.lastIndex = 0;
+    if (match) return { start: match.index, end: match.index + match[0].length };
   }
-  return found;
+  return undefined;
+}
+
+function add(found: Map<SignalReason, Signal>, reason: SignalReason, weight: number, span: Span) {
+  const signal = found.get(reason);
+  if (!signal) {
+    found.set(reason, { reason, score: weight, evidence: [span] });
+    return;
+  }
+  if (signal.evidence.some((seen) => seen.start < span.end && span.start < seen.end)) return;
+  signal.evidence.push(span);
+  // Each further piece of evidence makes the reason surer.
+  signal.score = Math.min(1, Math.max(signal.score, weight) + 0.1);
+}
+
+function cueSpans(text: string, cue: Cue, lexicon: Lexicon): Span[] {
+  const spans: Span[] = [];
+  for (const match of text.matchAll(cue.pattern)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (span.end === span.start) continue;
+    if (cue.negatable && negated(text, span, lexicon)) continue;
+    spans.push(span);
+  }
+  return spans;
+}
+
+/**
+ * A negation governs a cue when it stands in the same clause, a few words before it ("I don't
+ * want a refund") or inside it (Swedish "koppla mig inte till en människa").
+ */
+function negated(text: string, span: Span, lexicon: Lexicon): boolean {
+  const before = clauseBefore(text, span.start);
+  if (!lexicon.spaced) {
+    return lexicon.negation.test(before.slice(-NEGATION_REACH_CHARS));
+  }
+  const words = before.split(/\s+/u).filter(Boolean).slice(-NEGATION_REACH_WORDS);
+  const inside = lexicon.negationInside
+    ? text.slice(span.start, span.end).split(/\s+/u).slice(1)
+    : [];
+  return [...words, ...inside].some((word) => lexicon.negation.test(word));
+}
+
+function clauseBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - 60), index);
+  let cut = 0;
+  for (const match of window.matchAll(CLAUSE_END)) cut = match.index + 1;
+  return window.slice(cut);
+}
+
+function shouting(text: string): Span[] {
+  const spans = [...text.matchAll(SHOUTED_WORDS)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+  if (spans.length > 0) return spans;
+  const letters = text.match(/\p{L}/gu) ?? [];
+  const upper = text.match(/\p{Lu}/gu) ?? [];
+  const cased = letters.filter((letter) => letter.toLowerCase() !== letter.toUpperCase()).length;
+  if (cased >= 12 && upper.length / cased > 0.7) return [{ start: 0, end: text.length }];
+  return [];
 }

@@ -1,43 +1,83 @@
-import type { Span } from "./types.ts";
-
-export interface Token extends Span {
-  /** Lower-cased, with a light English suffix stripping so "hours" meets "hour". */
-  term: string;
-}
+import type { LanguageCode } from "./language.ts";
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const HAN = /\p{Script=Han}+/gu;
 
-const STOPWORDS = new Set(
-  (
-    "a an the and or but if of to in on at for from by with about as into is are was were be been " +
-    "am do does did i me my we our you your it its this that these those there here what which who " +
-    "whom how can could would should will shall may might must please hi hello hey thanks thank " +
-    "so just also any some get have has had"
-  ).split(" "),
-);
+const STOPWORDS: Record<string, Set<string>> = {
+  en: new Set(
+    (
+      "a an the and or but if of to in on at for from by with about as into is are was were be been " +
+      "am do does did i me my we our you your it its this that these those there here what which who " +
+      "whom how can could would should will shall may might must please hi hello hey thanks thank " +
+      "so just also any some have has had i'm i'd i've want need like know tell let"
+    ).split(" "),
+  ),
+  pl: new Set(
+    (
+      "a i w we z ze na do o od po za u się nie to jest są czy jak jaki jaka jakie co gdzie kiedy " +
+      "ile mój moja moje mi mnie ja wy was wam pan pani proszę dzień dobry cześć chcę chciałbym " +
+      "chciałabym mogę można by ten ta te tego tej"
+    ).split(" "),
+  ),
+  sv: new Set(
+    (
+      "och i att det som en ett på är av för med till den har de inte om han hon jag du ni vi vad " +
+      "hur var när kan ska vill min mitt mina er ert era hej tack man så från eller får"
+    ).split(" "),
+  ),
+  lv: new Set(
+    (
+      "un ir ar uz no par kā ko kas kur kad vai es tu jūs mēs man mans mana mani jums jūsu lūdzu " +
+      "sveiki labdien paldies gribu vēlos var varu to tas tā šo šis"
+    ).split(" "),
+  ),
+  he: new Set(
+    "של את על עם זה זו אני אתם אתה הם מה איך איפה מתי האם יש אין לי לכם שלי שלכם בבקשה שלום תודה רוצה אפשר".split(
+      " ",
+    ),
+  ),
+};
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    tokens.push({ term: stem(match[0].toLowerCase()), start, end: start + match[0].length });
+/** The terms an FAQ question and a customer message are compared by, in the given language. */
+export function terms(text: string, language: LanguageCode): string[] {
+  const lower = text.normalize("NFKC").toLowerCase();
+  const found: string[] = [];
+  // Chinese runs have no spaces: single characters and pairs stand in for words.
+  for (const [run] of lower.matchAll(HAN)) {
+    for (let i = 0; i < run.length; i++) {
+      found.push(run[i] as string);
+      if (i + 1 < run.length) found.push(run.slice(i, i + 2));
+    }
   }
-  return tokens;
+  const stopwords = STOPWORDS[language] ?? STOPWORDS.en;
+  for (const [word] of lower.replace(HAN, " ").matchAll(WORD)) {
+    if (!stopwords?.has(word)) found.push(stem(word, language));
+  }
+  return found;
 }
 
-/** The tokens that carry meaning for matching a question to an FAQ entry. */
-export function contentTerms(text: string): string[] {
-  return tokenize(text)
-    .map((token) => token.term)
-    .filter((term) => !STOPWORDS.has(term));
+/** A deliberately light stemmer: enough for "hours" to meet "hour", never a dictionary. */
+function stem(word: string, language: LanguageCode): string {
+  switch (language) {
+    case "he":
+      // The prefixes ו ה ב ל מ ש כ attach to words; long words lose one.
+      return word.length > 4 ? word.replace(/^[והבלמשכ]/u, "") : word;
+    case "pl":
+    case "lv":
+      // Rich inflection: the first six letters carry the stem well enough.
+      return [...word].slice(0, 6).join("");
+    case "sv":
+      return [...word].slice(0, 7).join("");
+    default:
+      return englishStem(word.replace(/['’]s$/u, ""));
+  }
 }
 
-function stem(word: string): string {
-  const bare = word.replace(/['’]s$/, "");
-  if (bare.length > 5 && bare.endsWith("ing")) return bare.slice(0, -3);
-  if (bare.length > 4 && bare.endsWith("ies")) return `${bare.slice(0, -3)}y`;
-  if (bare.length > 4 && bare.endsWith("es") && /(ch|sh|x|ss)es$/.test(bare))
-    return bare.slice(0, -2);
-  if (bare.length > 3 && bare.endsWith("s") && !bare.endsWith("ss")) return bare.slice(0, -1);
-  return bare;
+function englishStem(word: string): string {
+  if (word.length > 5 && word.endsWith("ing")) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(ch|sh|x|ss)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 4 && word.endsWith("ed") && !word.endsWith("eed")) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith("s") && !word.endsWith("ss")) return word.slice(0, -1);
+  return word;
 }

@@ -19,6 +19,8 @@ export interface ChatState {
 const TOKEN_KEY = "hfc:token";
 const OUTBOX_KEY = "hfc:outbox";
 const MAX_BACKOFF_MS = 30_000;
+/** Below the server's typing freshness (4 s), so a steady typist keeps the bot waiting. */
+const TYPING_EVERY_MS = 2_500;
 
 /**
  * The widget's connection: says hello with the stored visitor token, keeps unacknowledged
@@ -34,6 +36,7 @@ export class ChatClient {
   private socket: WebSocket | undefined;
   private attempts = 0;
   private wantsPerson = false;
+  private typingSentAt = 0;
   private readonly listeners = new Set<(state: ChatState) => void>();
 
   constructor(private readonly server: string) {}
@@ -68,6 +71,14 @@ export class ChatClient {
     const pending: PendingMessage = { clientId: crypto.randomUUID(), text, at: Date.now() };
     this.setOutbox([...this.state.outbox, pending]);
     if (this.state.online) this.sendFrame({ type: "send", clientId: pending.clientId, text });
+  }
+
+  /** Tells the server the customer is typing, at most every few seconds: the bot waits. */
+  typing(): void {
+    const at = Date.now();
+    if (!this.state.online || at - this.typingSentAt < TYPING_EVERY_MS) return;
+    this.typingSentAt = at;
+    this.sendFrame({ type: "typing" });
   }
 
   /** Sent now when online; otherwise remembered and sent right after the next hello. */

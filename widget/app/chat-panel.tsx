@@ -50,7 +50,11 @@ export function ChatPanel({ client, open, onClose }: Props) {
           {withPerson ? en.personComing : en.talkToPerson}
         </button>
       </div>
-      <Composer onSend={(text) => client.send(text)} autoFocus={open} />
+      <Composer
+        onSend={(text) => client.send(text)}
+        onTyping={() => client.typing()}
+        autoFocus={open}
+      />
     </section>
   );
 }

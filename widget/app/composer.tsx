@@ -4,9 +4,11 @@ import { en } from "../i18n/en.ts";
 
 export function Composer({
   onSend,
+  onTyping,
   autoFocus,
 }: {
   onSend: (text: string) => void;
+  onTyping: () => void;
   autoFocus: boolean;
 }) {
   const [text, setText] = useState("");
@@ -37,7 +39,10 @@ export function Composer({
         maxLength={MAX_TEXT_LENGTH}
         value={text}
         dir="auto"
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => {
+          setText(event.currentTarget.value);
+          onTyping();
+        }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

@@ -1,0 +1,130 @@
+import { readFileSync } from "node:fs";
+import type { KnowledgeEntry } from "../../server/triage/index.ts";
+
+export const LABELS = [
+  "faq",
+  "emotional",
+  "financial",
+  "complex",
+  "special_request",
+  "sensitive",
+  "human_request",
+  "out_of_scope",
+] as const;
+export type Label = (typeof LABELS)[number];
+
+/** One line of a file in the format of ../shared/data (see its README). */
+export interface Row {
+  text: string;
+  label: Label;
+  source_intent: string;
+  lang: string;
+  split: string;
+}
+
+export function readRows(file: string): Row[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const row = JSON.parse(line) as Partial<Row>;
+      if (typeof row.text !== "string" || !LABELS.includes(row.label as Label)) {
+        throw new Error(`${file}:${i + 1}: needs "text" and a known "label"`);
+      }
+      return {
+        text: row.text,
+        label: row.label as Label,
+        source_intent: row.source_intent ?? row.label ?? "",
+        lang: row.lang ?? "en",
+        split: row.split ?? "train",
+      };
+    });
+}
+
+/** FNV-1a: the same text always lands on the same side of a split, on every machine. */
+export function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/** The 30% of a file without its own test split that is held out for testing. */
+export function isHeldOut(row: Row): boolean {
+  return stableHash(row.text) % 10 < 3;
+}
+
+/**
+ * Which rows train (only their faq rows become the FAQ) and which test. The same file for
+ * both: its `test` rows, or a 70/30 split by hash when it has none.
+ */
+export function splitRows(train: Row[], test: Row[] | undefined): { train: Row[]; test: Row[] } {
+  if (test) return { train, test };
+  if (train.some((row) => row.split === "test")) {
+    return {
+      train: train.filter((row) => row.split !== "test"),
+      test: train.filter((row) => row.split === "test"),
+    };
+  }
+  return {
+    train: train.filter((row) => !isHeldOut(row)),
+    test: train.filter((row) => isHeldOut(row)),
+  };
+}
+
+/** A small seeded generator (mulberry32), so `--seed` reproduces the same FAQ. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Faq {
+  entries: KnowledgeEntry[];
+  intentOf: Map<number, string>;
+  /** The faq rows picked as example questions (a calibration run must not test on them). */
+  examples: Set<Row>;
+}
+
+/**
+ * One FAQ entry per `source_intent` of the faq rows, with `k` example questions picked by a
+ * seeded shuffle (all of them when `k` is undefined), as a company would write its FAQ.
+ */
+export function buildFaq(rows: Row[], k: number | undefined, seed: number): Faq {
+  const random = seededRandom(seed);
+  const byIntent = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (row.label !== "faq") continue;
+    const key = `${row.lang}\u0000${row.source_intent}`;
+    byIntent.set(key, [...(byIntent.get(key) ?? []), row]);
+  }
+  const entries: KnowledgeEntry[] = [];
+  const intentOf = new Map<number, string>();
+  const examples = new Set<Row>();
+  for (const [key, intentRows] of [...byIntent].sort(([a], [b]) => a.localeCompare(b))) {
+    const shuffled = [...intentRows];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as Row, shuffled[i] as Row];
+    }
+    const picked = shuffled.slice(0, k ?? shuffled.length);
+    for (const row of picked) examples.add(row);
+    const [language, intent] = key.split("\u0000") as [string, string];
+    const id = entries.length + 1;
+    entries.push({
+      id,
+      language,
+      title: intent.replaceAll("_", " "),
+      questions: picked.map((row) => row.text),
+    });
+    intentOf.set(id, intent);
+  }
+  return { entries, intentOf, examples };
+}
