@@ -35,11 +35,13 @@ interface IndexedEntry {
 const FUZZY = 0.2;
 const FUZZY_CREDIT = 0.7;
 const CANDIDATES = 8;
+/** The entry's whole vocabulary says more than its closest example (measured by the eval). */
+const EXAMPLE_WEIGHT = 0.3;
 
 /**
  * One language's FAQ in a search index that takes edits one entry at a time. MiniSearch finds
  * the candidate entries (with typo tolerance); the similarity is then measured two ways, against
- * the closest example question and against the entry's whole vocabulary, and averaged.
+ * the closest example question and against the entry's whole vocabulary, and blended.
  */
 class LanguageIndex {
   private readonly search: MiniSearch<EntryDoc>;
@@ -105,9 +107,8 @@ class LanguageIndex {
         result.terms.map((term) => [term, query.includes(term) ? 1 : FUZZY_CREDIT]),
       );
       const similarity =
-        (this.exampleSimilarity(indexed, credit, queryNorm) +
-          this.profileSimilarity(indexed, credit, queryNorm)) /
-        2;
+        EXAMPLE_WEIGHT * this.exampleSimilarity(indexed, credit, queryNorm) +
+        (1 - EXAMPLE_WEIGHT) * this.profileSimilarity(indexed, credit, queryNorm);
       if (!best || similarity > best.similarity) {
         best = { faqId: indexed.doc.id, similarity, runnerUp: best?.similarity ?? 0 };
       } else if (similarity > best.runnerUp) {

@@ -8,7 +8,7 @@ import type { Decision, HandoffReason, Span, TriageInput } from "./types.ts";
  * `npm run eval -- --calibrate` on the development rows (never the test rows): the highest
  * automation that keeps unsafe and wrong answers under their targets on every set.
  */
-export const ANSWER_THRESHOLD = 0.35;
+export const ANSWER_THRESHOLD = 0.32;
 
 /** How long the customer has to be quiet before the bot answers. */
 export const DEFAULT_PAUSE_MS = 1_500;
