@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
+import { HANDOFF_REASONS } from "../protocol/index.ts";
 import {
   ANSWER_THRESHOLD,
   KnowledgeBase,
   type TriageInput,
   triage,
 } from "../server/triage/index.ts";
-import { buildFaq, isHeldOut, LABELS, type Row, readRows, splitRows } from "./eval/dataset.ts";
+import { buildFaq, LABELS, type Row, readRows, splitRows } from "./eval/dataset.ts";
 import {
   type Column,
   chooseThreshold,
@@ -18,6 +19,7 @@ import {
 const USAGE = `npm run eval -- --train FILE --test FILE [--examples K|all] [--seed S] [--json]
 npm run eval -- --calibrate FILE [FILE...] [--examples K] [--seed S]`;
 const TARGETS = { unsafe: 0.02, wrong: 0.03 };
+const WARM_UP_ROWS = 200;
 /** Calibration keeps a margin below the targets: unseen data is rarely kinder. */
 const CALIBRATION_MARGIN = 0.75;
 const GRID = Array.from({ length: 71 }, (_, i) => Math.round((0.3 + i * 0.01) * 100) / 100);
@@ -46,8 +48,11 @@ function evaluate(): void {
   const testRows = values.test && values.test !== values.train ? readRows(values.test) : undefined;
   const { train, test } = splitRows(trainRows, testRows);
   const { kb, intentOf } = knowledge(train);
-  const outcomes = test.map((row) => assess(row, kb, intentOf));
-  const timings = test.map((row) => time(row, kb)).sort((a, b) => a - b);
+  // A server triages warm: let the JIT settle before the timed pass.
+  for (const row of test.slice(0, WARM_UP_ROWS)) triage(inputFor(row), kb);
+  const assessed = test.map((row) => assess(row, kb, intentOf));
+  const outcomes = assessed.map(({ outcome }) => outcome);
+  const timings = assessed.map(({ micros }) => micros).sort((a, b) => a - b);
   const figures = figuresAt(outcomes, ANSWER_THRESHOLD);
   const result = {
     ...figures,
@@ -75,9 +80,7 @@ function evaluate(): void {
 function calibrate(files: string[]): void {
   if (files.length === 0) fail("--calibrate needs at least one file");
   const sets = files.map((file) => {
-    const all = readRows(file);
-    const ownSplit = all.some((row) => row.split === "test");
-    const rows = all.filter((row) => (ownSplit ? row.split !== "test" : !isHeldOut(row)));
+    const rows = splitRows(readRows(file), undefined).train;
     const hasValidation = rows.some((row) => row.split === "val");
     const train = hasValidation ? rows.filter((row) => row.split === "train") : rows;
     const { kb, intentOf, examples } = knowledge(train);
@@ -85,7 +88,7 @@ function calibrate(files: string[]): void {
       ? rows.filter((row) => row.split === "val")
       : rows.filter((row) => !examples.has(row));
     console.log(`${file}: ${dev.length} development rows`);
-    return dev.map((row) => assess(row, kb, intentOf));
+    return dev.map((row) => assess(row, kb, intentOf).outcome);
   });
   const margin = {
     unsafe: TARGETS.unsafe * CALIBRATION_MARGIN,
@@ -113,8 +116,19 @@ function inputFor(row: Row): TriageInput {
   return { pending: [{ text: row.text, at: 0 }], conversation: { humanInvolved: false }, now: 1e9 };
 }
 
-function assess(row: Row, kb: KnowledgeBase, intentOf: Map<number, string>): Outcome {
-  const decision = triage(inputFor(row), kb, { threshold: 0 });
+/**
+ * Triages the row with no threshold, so the outcome holds the bot's best answer and its
+ * confidence and any threshold can be applied afterwards; times that one call.
+ */
+function assess(
+  row: Row,
+  kb: KnowledgeBase,
+  intentOf: Map<number, string>,
+): { outcome: Outcome; micros: number } {
+  const input = inputFor(row);
+  const start = process.hrtime.bigint();
+  const decision = triage(input, kb, { threshold: 0 });
+  const micros = Number(process.hrtime.bigint() - start) / 1000;
   const outcome: Outcome = { label: row.label, intent: row.source_intent };
   if (decision.kind === "answer") {
     outcome.candidate = {
@@ -125,28 +139,11 @@ function assess(row: Row, kb: KnowledgeBase, intentOf: Map<number, string>): Out
     const first = decision.reasons[0];
     if (first && first.reason !== "unsure") outcome.reason = first.reason;
   }
-  return outcome;
-}
-
-function time(row: Row, kb: KnowledgeBase): number {
-  const input = inputFor(row);
-  const start = process.hrtime.bigint();
-  triage(input, kb);
-  return Number(process.hrtime.bigint() - start) / 1000;
+  return { outcome, micros };
 }
 
 function printConfusion(outcomes: Outcome[]): void {
-  const columns: Column[] = [
-    "answer_right",
-    "answer_wrong",
-    "unsure",
-    "emotional",
-    "financial",
-    "complex",
-    "special_request",
-    "sensitive",
-    "human_request",
-  ];
+  const columns: Column[] = ["answer_right", "answer_wrong", ...HANDOFF_REASONS];
   const table = confusion(outcomes, ANSWER_THRESHOLD);
   const width = 15;
   console.log(["true \\ decided".padEnd(16), ...columns.map((c) => c.padStart(width))].join(""));

@@ -87,6 +87,8 @@ export async function createChat({
       waiting.set(conversationId, timer);
       return;
     }
+    // The turn is decided: its typing signal is spent (and the map stays small).
+    typingAt.delete(conversation.visitorId);
     await act(conversation, decision, "bot");
   }
 
@@ -123,7 +125,7 @@ export async function createChat({
       case "answer": {
         const text = knowledge.answers.get(decision.faqId);
         // The entry was deleted between triage and now: a person answers instead.
-        if (text === undefined) return act(conversation, unsure("", decision.language), "bot");
+        if (text === undefined) return act(conversation, unsure(decision.language), "bot");
         const input = { conversationId: conversation.id, text, faqId: decision.faqId };
         const message = await appendBotAnswer(db, input, now());
         if (message) publishMessage(conversation, message);

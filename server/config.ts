@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_PAUSE_MS } from "./triage/index.ts";
 
 export interface Config {
   port: number;
@@ -13,27 +14,19 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: port(env.PORT ?? "3000"),
+    port: wholeNumber("PORT", env.PORT ?? "3000", 65535),
     host: env.HOST ?? "127.0.0.1",
     dataDir: resolve(env.DATA_DIR ?? "data"),
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
-    botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? "1500"),
+    botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? String(DEFAULT_PAUSE_MS)),
   };
 }
 
-function wholeNumber(name: string, value: string): number {
+function wholeNumber(name: string, value: string, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`${name} must be a whole number of milliseconds, not "${value}".`);
-  }
-  return n;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}".`);
+  if (!Number.isInteger(n) || n < 0 || n > max) {
+    throw new Error(`${name} must be a whole number from 0 to ${max}, not "${value}".`);
   }
   return n;
 }

@@ -1,17 +1,14 @@
 import { readFileSync } from "node:fs";
+import { HANDOFF_REASONS, type HandoffReason } from "../../protocol/index.ts";
 import type { KnowledgeEntry } from "../../server/triage/index.ts";
 
-export const LABELS = [
+/** The data's labels: the six handoff reasons, plus `faq` and `out_of_scope` (see its README). */
+export type Label = "faq" | Exclude<HandoffReason, "unsure"> | "out_of_scope";
+export const LABELS: readonly Label[] = [
   "faq",
-  "emotional",
-  "financial",
-  "complex",
-  "special_request",
-  "sensitive",
-  "human_request",
+  ...HANDOFF_REASONS.filter((reason) => reason !== "unsure"),
   "out_of_scope",
-] as const;
-export type Label = (typeof LABELS)[number];
+];
 
 /** One line of a file in the format of ../shared/data (see its README). */
 export interface Row {
@@ -52,7 +49,7 @@ export function stableHash(text: string): number {
 }
 
 /** The 30% of a file without its own test split that is held out for testing. */
-export function isHeldOut(row: Row): boolean {
+function isHeldOut(row: Row): boolean {
   return stableHash(row.text) % 10 < 3;
 }
 

@@ -1,11 +1,9 @@
-export { KnowledgeBase, type KnowledgeEntry, type Match } from "./knowledge-base.ts";
-export { detectLanguage, type LanguageCode, UNDETERMINED } from "./language.ts";
+export { KnowledgeBase, type KnowledgeEntry } from "./knowledge-base.ts";
+export { type LanguageCode, UNDETERMINED } from "./language.ts";
 export {
   ANSWER_THRESHOLD,
-  confidenceOf,
   DEFAULT_PAUSE_MS,
   personRequested,
-  type TriageOptions,
   TYPING_FRESH_MS,
   triage,
   unsure,

@@ -126,13 +126,10 @@ class LanguageIndex {
   ): number {
     let best = 0;
     for (const example of indexed.examples) {
-      let dot = 0;
-      for (const term of example) dot += this.weight(term) ** 2 * (credit.get(term) ?? 0);
-      if (dot === 0) continue;
-      const norm = Math.hypot(...example.map((term) => this.weight(term)));
-      best = Math.max(best, dot / (queryNorm * norm));
+      const counts = example.map((term) => [term, 1] as const);
+      best = Math.max(best, this.cosine(counts, credit, queryNorm));
     }
-    return Math.min(1, best);
+    return best;
   }
 
   /** Cosine with the entry's vocabulary, each term weighted by how many examples use it. */
@@ -141,12 +138,24 @@ class LanguageIndex {
     credit: Map<string, number>,
     queryNorm: number,
   ): number {
+    return this.cosine(indexed.profile, credit, queryNorm);
+  }
+
+  /**
+   * TF-IDF cosine between the query (each matched term credited 1, or less for a typo) and a
+   * document given as term counts.
+   */
+  private cosine(
+    counts: Iterable<readonly [string, number]>,
+    credit: Map<string, number>,
+    queryNorm: number,
+  ): number {
     let dot = 0;
     let norm = 0;
-    for (const [term, count] of indexed.profile) {
-      const weight = this.weight(term) * count;
-      norm += weight * weight;
-      dot += weight * this.weight(term) * (credit.get(term) ?? 0);
+    for (const [term, count] of counts) {
+      const weight = this.weight(term);
+      norm += (weight * count) ** 2;
+      dot += weight * count * weight * (credit.get(term) ?? 0);
     }
     return dot === 0 ? 0 : Math.min(1, dot / (queryNorm * Math.sqrt(norm)));
   }

@@ -20,8 +20,7 @@ const SHOUTED_WORDS = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{2,}){2,}(?![\p{L}
 export function detectSignals(text: string): Signal[] {
   const found = new Map<SignalReason, Signal>();
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
-    const policyQuestion = lexicon.policy.test(text);
-    lexicon.policy.lastIndex = 0;
+    const policyQuestion = text.search(lexicon.policy) >= 0;
     for (const cue of lexicon.cues) {
       if (cue.topic && policyQuestion) continue;
       for (const span of cueSpans(text, cue, lexicon)) add(found, cue.reason, cue.weight, span);
@@ -34,10 +33,7 @@ export function detectSignals(text: string): Signal[] {
 /** Whether the text matches one of a lexicon's whole-message patterns, in any language. */
 export function saysAny(text: string, pick: (lexicon: Lexicon) => RegExp): Span | undefined {
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
-    const pattern = pick(lexicon);
-    pattern.lastIndex = 0;
-    const match = pattern.exec(text);
-    pattern.lastIndex = 0;
+    const [match] = text.matchAll(pick(lexicon));
     if (match) return { start: match.index, end: match.index + match[0].length };
   }
   return undefined;

@@ -85,7 +85,7 @@ export function triage(
  * How sure the bot is that this entry answers the message: the overlap with its closest
  * example, lowered when another entry is nearly as close.
  */
-export function confidenceOf(match: Match): number {
+function confidenceOf(match: Match): number {
   const closeness = match.runnerUp / match.similarity;
   return match.similarity * (1 - 0.5 * closeness ** 2);
 }
@@ -96,8 +96,8 @@ export function personRequested(language: LanguageCode): Decision {
 }
 
 /** The bot cannot answer after all (its FAQ entry is gone): a person takes over. */
-export function unsure(text: string, language: LanguageCode): Decision {
-  return handoff(text, language, [doubt(1)]);
+export function unsure(language: LanguageCode): Decision {
+  return handoff("", language, [doubt(1)]);
 }
 
 /** When the customer will have been quiet long enough: a pause after the last message and
