@@ -1,4 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { agentSessions, agents } from "./schema.ts";
 
@@ -10,6 +10,7 @@ const publicColumns = {
   email: agents.email,
   name: agents.name,
   role: agents.role,
+  active: agents.active,
   createdAt: agents.createdAt,
 };
 
@@ -21,12 +22,33 @@ export async function countAgents(db: Db): Promise<number> {
   return db.select({ n: count() }).from(agents).get()?.n ?? 0;
 }
 
-/** The agent and their password hash, for signing in. */
+export async function listAgents(db: Db): Promise<Agent[]> {
+  return db.select(publicColumns).from(agents).orderBy(asc(agents.name)).all();
+}
+
+export async function findAgentByEmail(db: Db, email: string): Promise<Agent | undefined> {
+  return db.select(publicColumns).from(agents).where(eq(agents.email, email)).get();
+}
+
+/** An active agent and their password hash, for signing in. */
 export async function findAgentCredentials(
   db: Db,
   email: string,
 ): Promise<(Agent & { passwordHash: string }) | undefined> {
-  return db.select().from(agents).where(eq(agents.email, email.trim().toLowerCase())).get();
+  return db
+    .select()
+    .from(agents)
+    .where(and(eq(agents.email, email.trim().toLowerCase()), eq(agents.active, true)))
+    .get();
+}
+
+/** Deactivates an agent and ends all their sessions at once; false when there is none. */
+export async function deactivateAgent(db: Db, id: number): Promise<boolean> {
+  return db.transaction((tx) => {
+    const changed = tx.update(agents).set({ active: false }).where(eq(agents.id, id)).run();
+    tx.delete(agentSessions).where(eq(agentSessions.agentId, id)).run();
+    return changed.changes > 0;
+  });
 }
 
 export async function createAgentSession(
@@ -36,7 +58,7 @@ export async function createAgentSession(
   db.insert(agentSessions).values(session).run();
 }
 
-/** The agent behind an unexpired session, or undefined. */
+/** The active agent behind an unexpired session, or undefined. */
 export async function findSessionAgent(
   db: Db,
   tokenHash: string,
@@ -46,10 +68,21 @@ export async function findSessionAgent(
     .select(publicColumns)
     .from(agentSessions)
     .innerJoin(agents, eq(agentSessions.agentId, agents.id))
-    .where(and(eq(agentSessions.tokenHash, tokenHash), gt(agentSessions.expiresAt, now)))
+    .where(
+      and(
+        eq(agentSessions.tokenHash, tokenHash),
+        gt(agentSessions.expiresAt, now),
+        eq(agents.active, true),
+      ),
+    )
     .get();
 }
 
 export async function deleteAgentSession(db: Db, tokenHash: string): Promise<void> {
   db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
+}
+
+/** Signs an agent out everywhere; returns how many sessions ended. */
+export async function deleteAgentSessions(db: Db, agentId: number): Promise<number> {
+  return db.delete(agentSessions).where(eq(agentSessions.agentId, agentId)).run().changes;
 }

@@ -1,17 +1,13 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
-import type { ConversationSummary, WireMessage } from "../protocol/index.ts";
+import type { ConversationSummary } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
-import { readLastCustomerMessage, readTranscript, type Tx } from "./messages.ts";
+import { readLastCustomerMessage, type Tx } from "./messages.ts";
 import { agents, conversations } from "./schema.ts";
 
-/** The visitor's latest conversation and its transcript, or null before their first message. */
-export async function findVisitorConversation(
-  db: Db,
-  visitorId: number,
-): Promise<{ conversation: ConversationSummary; messages: WireMessage[] } | null> {
+/** The visitor's latest conversation, undefined before their first message. Synchronous. */
+export function currentConversationOf(db: Db, visitorId: number): ConversationSummary | undefined {
   const latest = latestOf(db, visitorId);
-  if (latest === undefined) return null;
-  return { conversation: summaryOf(db, latest), messages: readTranscript(db, latest) };
+  return latest === undefined ? undefined : summaryOf(db, latest);
 }
 
 /** Conversations waiting for or handled by a person, the most urgent and oldest first. */
@@ -23,15 +19,9 @@ export async function listOpenConversations(db: Db): Promise<ConversationSummary
     .map((row) => toSummary(db, row));
 }
 
-export async function getConversation(
-  db: Db,
-  id: number,
-): Promise<ConversationSummary | undefined> {
+/** Synchronous, like readTranscript, so a snapshot and its messages match. */
+export function getConversation(db: Db, id: number): ConversationSummary | undefined {
   return summaryOrUndefined(db, id);
-}
-
-export async function getTranscript(db: Db, conversationId: number): Promise<WireMessage[]> {
-  return readTranscript(db, conversationId);
 }
 
 export function latestOf(tx: Tx, visitorId: number): number | undefined {

@@ -24,7 +24,7 @@ const HANDOFF: Handoff = {
 
 async function setup() {
   const db = openDatabase(":memory:");
-  const visitorId = await createVisitor(db, "token-hash", 1);
+  const visitorId = (await createVisitor(db, {}, 1)).id;
   const agent = await createAgent(db, {
     email: "a@example.com",
     name: "Ana",

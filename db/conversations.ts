@@ -7,6 +7,7 @@ import type {
   SystemEvent,
   WireMessage,
 } from "../protocol/index.ts";
+import { type AuditAction, recordAudit } from "./audit.ts";
 import { latestOf, summaryOf, summaryOrUndefined } from "./conversation-reads.ts";
 import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
@@ -138,6 +139,7 @@ export async function claimConversation(
     from: ["queued"],
     set: { status: "assigned", assigneeId: agentId },
     event: { type: "claimed", actor: "agent", agentId },
+    audit: "claim",
     announce: (tx) => ({
       text: `${agentName(tx, agentId)} joined the conversation.`,
       event: "joined",
@@ -158,6 +160,7 @@ export async function resolveConversation(
     assignee: agentId,
     set: { status: "resolved" },
     event: { type: "resolved", actor: "agent", agentId },
+    audit: "resolve",
     announce: () => ({ text: "This conversation was marked as resolved.", event: "resolved" }),
   });
 }
@@ -169,6 +172,8 @@ interface TransitionSpec {
   assignee?: number;
   set: Partial<typeof conversations.$inferInsert>;
   event: ConversationEvent;
+  /** An agent's move, recorded in the audit log in the same transaction. */
+  audit?: AuditAction;
   announce: (tx: Tx) => { text: string; event: SystemEvent };
 }
 
@@ -197,6 +202,10 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
         return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
       }
       logEvent(tx, conversationId, event, now);
+      if (spec.audit) {
+        const entry = { action: spec.audit, target: `conversation:${conversationId}` };
+        recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
+      }
       const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
       if (event.agentId !== undefined) announcement.agentId = event.agentId;
       const { message } = insertMessage(tx, conversationId, announcement, now);

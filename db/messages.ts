@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
 import { agents, conversations, faqEntries, messages } from "./schema.ts";
@@ -66,9 +66,13 @@ export function insertMessage(
   return { message: toWireMessage(row), duplicate: false };
 }
 
-export function readTranscript(tx: Tx, conversationId: number): WireMessage[] {
+/**
+ * A conversation's messages after a sequence number (0: all), in order. Synchronous, so a
+ * caller can read and send with nothing else running in between.
+ */
+export function readTranscript(tx: Tx, conversationId: number, afterSeq = 0): WireMessage[] {
   return selectMessages(tx)
-    .where(eq(messages.conversationId, conversationId))
+    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq))
     .all()
     .map(toWireMessage);

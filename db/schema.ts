@@ -8,6 +8,8 @@ export const agents = sqliteTable("agents", {
   name: text("name").notNull(),
   role: text("role", { enum: ["agent", "admin"] }).notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** A deactivated agent cannot sign in and loses every session; their history stays. */
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -20,10 +22,11 @@ export const agentSessions = sqliteTable("agent_sessions", {
   expiresAt: integer("expires_at").notNull(),
 });
 
+/** A person using the widget. Their token is signed by the server, so nothing of it is stored. */
 export const visitors = sqliteTable("visitors", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  /** SHA-256 of the visitor's bearer token; the token itself is never stored. */
-  tokenHash: text("token_hash").notNull().unique(),
+  /** The company's own user id, set only after its signature was verified. */
+  userId: text("user_id").unique(),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -107,3 +110,19 @@ export const faqEntries = sqliteTable("faq_entries", {
   questions: text("questions", { mode: "json" }).$type<string[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/** Who did what: sign-ins, conversation moves, admin changes, exports and deletions. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    /** Null for an action without a signed-in agent (a failed sign-in). */
+    agentId: integer("agent_id").references(() => agents.id),
+    action: text("action").notNull(),
+    /** What the action was about, for example "conversation:12" or "visitor:4". */
+    target: text("target"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (table) => [index("audit_log_at_idx").on(table.at)],
+);

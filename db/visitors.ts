@@ -1,18 +1,42 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { visitors } from "./schema.ts";
 
-export async function createVisitor(db: Db, tokenHash: string, now: number): Promise<number> {
-  return db.insert(visitors).values({ tokenHash, createdAt: now }).returning().get().id;
+export interface Visitor {
+  id: number;
+  /** The company's user id, only once its signature was verified. */
+  userId: string | null;
 }
 
-export async function findVisitorByTokenHash(
+const columns = { id: visitors.id, userId: visitors.userId };
+
+export async function createVisitor(
   db: Db,
-  tokenHash: string,
-): Promise<number | undefined> {
+  input: { userId?: string },
+  now: number,
+): Promise<Visitor> {
   return db
-    .select({ id: visitors.id })
-    .from(visitors)
-    .where(eq(visitors.tokenHash, tokenHash))
-    .get()?.id;
+    .insert(visitors)
+    .values({ userId: input.userId ?? null, createdAt: now })
+    .returning(columns)
+    .get();
+}
+
+export async function findVisitor(db: Db, id: number): Promise<Visitor | undefined> {
+  return db.select(columns).from(visitors).where(eq(visitors.id, id)).get();
+}
+
+export async function findVisitorByUserId(db: Db, userId: string): Promise<Visitor | undefined> {
+  return db.select(columns).from(visitors).where(eq(visitors.userId, userId)).get();
+}
+
+/** Ties an anonymous visitor to a verified user; false when it already belongs to someone. */
+export async function bindVisitorToUser(db: Db, id: number, userId: string): Promise<boolean> {
+  const bound = db
+    .update(visitors)
+    .set({ userId })
+    .where(and(eq(visitors.id, id), isNull(visitors.userId)))
+    .returning(columns)
+    .get();
+  return bound !== undefined;
 }

@@ -3,9 +3,13 @@
 import * as v from "valibot";
 
 export const PROTOCOL_VERSION = 1;
+/** A client pings after this long without a frame, and gives the socket up when the pong is late. */
+export const HEARTBEAT_MS = 25_000;
+export const HEARTBEAT_TIMEOUT_MS = 10_000;
 export const MAX_TEXT_LENGTH = 4000;
 const MAX_CLIENT_ID_LENGTH = 64;
-const MAX_TOKEN_LENGTH = 128;
+const MAX_TOKEN_LENGTH = 512;
+const MAX_USER_ID_LENGTH = 256;
 
 export const HANDOFF_REASONS = [
   "emotional",
@@ -30,6 +34,7 @@ export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export const ERROR_CODES = [
   "invalid_frame",
   "not_ready",
+  "rate_limited",
   "not_found",
   "forbidden",
   "conflict",
@@ -103,19 +108,39 @@ const errorSchema = v.object({
   code: v.picklist(ERROR_CODES),
   message: v.string(),
   clientId: v.optional(v.string()),
+  /** With rate_limited: when the same frame will be accepted again. */
+  retryAfterMs: v.optional(v.number()),
 });
 export type ErrorFrame = v.InferOutput<typeof errorSchema>;
+
+const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Application-level heartbeat: browsers cannot send WebSocket pings, so clients send this. */
+const ping = v.object({ type: v.literal("ping") });
+const pong = v.object({ type: v.literal("pong") });
 
 export const visitorClientFrame = v.variant("type", [
   v.object({
     type: v.literal("hello"),
     v: v.literal(PROTOCOL_VERSION),
     token: v.optional(v.pipe(v.string(), v.maxLength(MAX_TOKEN_LENGTH))),
+    /** The last message this client holds: the welcome then carries only what came after. */
+    resume: v.optional(v.object({ conversationId: id, seq })),
+    /**
+     * A signed-in customer of the company: their user id and the HMAC-SHA256 of it, made
+     * by the company's backend with the identity secret. Without a valid hash it is ignored.
+     */
+    user: v.optional(
+      v.object({
+        id: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_USER_ID_LENGTH)),
+        hash: v.pipe(v.string(), v.maxLength(128)),
+      }),
+    ),
   }),
   v.object({ type: v.literal("send"), clientId, text: messageText }),
   v.object({ type: v.literal("talk_to_person") }),
   /** Sent every few seconds while the customer types: the bot does not interrupt. */
   v.object({ type: v.literal("typing") }),
+  ping,
 ]);
 export type VisitorClientFrame = v.InferOutput<typeof visitorClientFrame>;
 
@@ -124,20 +149,27 @@ export const visitorServerFrame = v.variant("type", [
     type: v.literal("welcome"),
     token: v.string(),
     conversation: v.nullable(visitorConversationSchema),
+    /** Only the messages after the resume point when `resumed`, else the whole transcript. */
     messages: v.array(wireMessageSchema),
+    resumed: v.boolean(),
+    /** The verified user id when the hello proved one. */
+    userId: v.optional(v.string()),
   }),
   ackSchema,
-  v.object({ type: v.literal("message"), message: wireMessageSchema }),
+  v.object({ type: v.literal("message"), conversationId: id, message: wireMessageSchema }),
   v.object({ type: v.literal("conversation"), conversation: visitorConversationSchema }),
   errorSchema,
+  pong,
 ]);
 export type VisitorServerFrame = v.InferOutput<typeof visitorServerFrame>;
 
 export const agentClientFrame = v.variant("type", [
-  v.object({ type: v.literal("open"), conversationId: id }),
+  /** Opens a transcript; with afterSeq (after a reconnect) only the messages it missed. */
+  v.object({ type: v.literal("open"), conversationId: id, afterSeq: v.optional(seq) }),
   v.object({ type: v.literal("claim"), conversationId: id }),
   v.object({ type: v.literal("reply"), conversationId: id, clientId, text: messageText }),
   v.object({ type: v.literal("resolve"), conversationId: id }),
+  ping,
 ]);
 export type AgentClientFrame = v.InferOutput<typeof agentClientFrame>;
 
@@ -146,15 +178,21 @@ export const agentServerFrame = v.variant("type", [
     type: v.literal("inbox"),
     agent: v.object({ id, name: v.string() }),
     conversations: v.array(conversationSummarySchema),
+    online: v.array(id),
   }),
+  /** Which agents have a live inbox connection. */
+  v.object({ type: v.literal("presence"), online: v.array(id) }),
   v.object({ type: v.literal("conversation"), conversation: conversationSummarySchema }),
   v.object({
     type: v.literal("transcript"),
     conversation: conversationSummarySchema,
+    /** The messages after `afterSeq` (0: the whole transcript). */
+    afterSeq: seq,
     messages: v.array(wireMessageSchema),
   }),
   v.object({ type: v.literal("message"), conversationId: id, message: wireMessageSchema }),
   ackSchema,
   errorSchema,
+  pong,
 ]);
 export type AgentServerFrame = v.InferOutput<typeof agentServerFrame>;

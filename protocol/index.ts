@@ -1,2 +1,2 @@
 export * from "./frames.ts";
-export { type Parsed, parseFrame } from "./parse.ts";
+export { MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";

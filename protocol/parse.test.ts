@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { agentClientFrame, MAX_TEXT_LENGTH, parseFrame, visitorClientFrame } from "./index.ts";
+import {
+  agentClientFrame,
+  MAX_JSON_DEPTH,
+  MAX_TEXT_LENGTH,
+  parseFrame,
+  visitorClientFrame,
+} from "./index.ts";
 
 test("parsing never throws, whatever arrives", () => {
   fc.assert(
@@ -49,4 +55,18 @@ test("a rejected send names the field and keeps the clientId", () => {
   if (parsed.ok) return;
   assert.equal(parsed.error.clientId, "c9");
   assert.match(parsed.error.message, /^text: /);
+});
+
+test("a nesting bomb is refused before it is parsed; brackets inside strings do not count", () => {
+  const bomb = `${"[".repeat(50_000)}${"]".repeat(50_000)}`;
+  const refused = parseFrame(visitorClientFrame, bomb);
+  assert.equal(refused.ok, false);
+  assert.match(refused.ok ? "" : refused.error.message, new RegExp(`${MAX_JSON_DEPTH} levels`));
+
+  const text = `[[[{{{ "quoted \\" [[[[[[[[[[[[[[[[[[[[ brackets`;
+  const parsed = parseFrame(
+    visitorClientFrame,
+    JSON.stringify({ type: "send", clientId: "a", text }),
+  );
+  assert.ok(parsed.ok);
 });

@@ -1,19 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { ADMIN, type Harness, startHarness, TestSocket, visitor } from "./test-harness.ts";
-
-async function login(url: string, email: string, password: string): Promise<Response> {
-  return fetch(`${url}/api/agent/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-}
-
-function sessionCookie(response: Response): string {
-  const cookie = response.headers.get("set-cookie") ?? "";
-  return cookie.split(";")[0] ?? "";
-}
+import {
+  ADMIN,
+  api,
+  type Harness,
+  sessionCookie,
+  signIn,
+  startHarness,
+  TestSocket,
+  visitor,
+} from "./test-harness.ts";
 
 describe("agent sign-in and inbox", () => {
   let server: Harness;
@@ -27,17 +23,21 @@ describe("agent sign-in and inbox", () => {
       [ADMIN.email, "wrong password"],
       ["nobody@example.com", ADMIN.password],
     ] as const) {
-      const response = await login(server.url, email, password);
+      const response = await signIn(server.url, email, password);
       assert.equal(response.status, 401);
       assert.deepEqual(await response.json(), { error: "Wrong email or password." });
       assert.equal(response.headers.get("set-cookie"), null);
     }
-    const malformed = await fetch(`${server.url}/api/agent/session`, { method: "POST", body: "{" });
+    const malformed = await fetch(`${server.url}/api/agent/session`, {
+      method: "POST",
+      headers: { origin: server.url },
+      body: "{",
+    });
     assert.equal(malformed.status, 400);
   });
 
   test("signing in sets an HttpOnly SameSite=Strict cookie that signing out revokes", async () => {
-    const response = await login(server.url, ` ${ADMIN.email.toUpperCase()} `, ADMIN.password);
+    const response = await signIn(server.url, ` ${ADMIN.email.toUpperCase()} `, ADMIN.password);
     assert.equal(response.status, 200);
     const header = response.headers.get("set-cookie") ?? "";
     assert.match(header, /HttpOnly/);
@@ -47,14 +47,14 @@ describe("agent sign-in and inbox", () => {
     const me = await fetch(`${server.url}/api/agent/me`, { headers: { cookie } });
     assert.equal(((await me.json()) as { agent: { email: string } }).agent.email, ADMIN.email);
 
-    await fetch(`${server.url}/api/agent/session`, { method: "DELETE", headers: { cookie } });
+    await api(server.url, "DELETE", "/api/agent/session", { cookie });
     const after = await fetch(`${server.url}/api/agent/me`, { headers: { cookie } });
     assert.equal(after.status, 401);
   });
 
   test("the agent socket needs a session and the inbox's own origin", async () => {
     await assert.rejects(TestSocket.open(`${server.url}/ws/agent`, { origin: server.url }), /401/);
-    const cookie = sessionCookie(await login(server.url, ADMIN.email, ADMIN.password));
+    const cookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
     await assert.rejects(
       TestSocket.open(`${server.url}/ws/agent`, { cookie, origin: "https://evil.example" }),
       /403/,
@@ -62,7 +62,7 @@ describe("agent sign-in and inbox", () => {
   });
 
   test("an agent sees a handoff live, claims it once, replies and resolves", async () => {
-    const cookie = sessionCookie(await login(server.url, ADMIN.email, ADMIN.password));
+    const cookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
     const agent = await TestSocket.open(`${server.url}/ws/agent`, { cookie, origin: server.url });
     await agent.next((frame) => frame.type === "inbox");
 

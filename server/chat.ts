@@ -4,16 +4,15 @@ import {
   appendBotAnswer,
   appendCustomerMessage,
   claimConversation,
-  createVisitor,
+  currentConversationOf,
   type Db,
-  findVisitorByTokenHash,
-  findVisitorConversation,
+  type FaqEntry,
   getConversation,
-  getTranscript,
   handOff,
   listFaqEntries,
   listOpenConversations,
   openConversation,
+  readTranscript,
   resolveConversation,
   type TransitionResult,
 } from "../db/index.ts";
@@ -25,7 +24,6 @@ import type {
   VisitorServerFrame,
   WireMessage,
 } from "../protocol/index.ts";
-import { hashToken, newToken } from "./auth/tokens.ts";
 import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 import {
   type ConversationSoFar,
@@ -59,18 +57,24 @@ export async function createChat({
   visitors = inProcessPubSub(),
   inbox = inProcessPubSub(),
 }: ChatOptions) {
-  let knowledge = await loadKnowledge(db);
+  const knowledge = await loadKnowledge(db);
   /** The latest typing signal per visitor, and the timer that decides again after a wait. */
   const typingAt = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
+  /** Live inbox connections per agent. */
+  const online = new Map<number, number>();
+
+  function publishPresence(): void {
+    inbox.publish(INBOX_TOPIC, { type: "presence", online: [...online.keys()] });
+  }
 
   /** Triage of everything the customer said since the bot or a person last spoke. */
   async function decide(conversationId: number): Promise<void> {
     clearTimeout(waiting.get(conversationId));
     waiting.delete(conversationId);
-    const conversation = await getConversation(db, conversationId);
+    const conversation = getConversation(db, conversationId);
     if (conversation?.status !== "bot") return;
-    const { pending, context } = pendingTurn(await getTranscript(db, conversationId));
+    const { pending, context } = pendingTurn(readTranscript(db, conversationId));
     if (pending.length === 0) return;
     const decision = triage(
       {
@@ -102,7 +106,11 @@ export async function createChat({
   }
 
   function publishMessage(conversation: ConversationSummary, message: WireMessage): void {
-    visitors.publish(visitorTopic(conversation.visitorId), { type: "message", message });
+    visitors.publish(visitorTopic(conversation.visitorId), {
+      type: "message",
+      conversationId: conversation.id,
+      message,
+    });
     if (conversation.status !== "bot") {
       inbox.publish(INBOX_TOPIC, { type: "message", conversationId: conversation.id, message });
     }
@@ -151,9 +159,15 @@ export async function createChat({
     visitors,
     inbox,
 
-    /** Re-reads the FAQ so the next answer uses what an admin just saved. */
-    async reloadKnowledge(): Promise<void> {
-      knowledge = await loadKnowledge(db);
+    /** An admin saved an entry: the next answer uses it (edited in place, no rebuild). */
+    faqSaved(entry: FaqEntry): void {
+      knowledge.base.upsert({ ...entry, language: entry.lang });
+      knowledge.answers.set(entry.id, entry.answer);
+    },
+
+    faqDeleted(id: number): void {
+      knowledge.base.remove(id);
+      knowledge.answers.delete(id);
     },
 
     /** The customer is typing: the bot holds its answer until they stop. */
@@ -167,24 +181,34 @@ export async function createChat({
       waiting.clear();
     },
 
-    /** The visitor behind a token; an unknown or missing token starts a new visitor. */
-    async identifyVisitor(
-      token: string | undefined,
-    ): Promise<{ visitorId: number; token: string }> {
-      const known = token ? await findVisitorByTokenHash(db, hashToken(token)) : undefined;
-      if (known !== undefined && token) return { visitorId: known, token };
-      const fresh = newToken();
-      return { visitorId: await createVisitor(db, hashToken(fresh), now()), token: fresh };
+    /** A conversation's stored messages after a sequence number; synchronous (see MessageStream). */
+    readAfter(conversationId: number, afterSeq: number): WireMessage[] {
+      return readTranscript(db, conversationId, afterSeq);
     },
 
-    /** The visitor's current conversation and its whole transcript. */
-    async welcome(visitorId: number, token: string): Promise<VisitorServerFrame> {
-      const current = await findVisitorConversation(db, visitorId);
-      return {
-        type: "welcome",
-        token,
-        conversation: current ? visitorView(current.conversation) : null,
-        messages: current?.messages ?? [],
+    /** The visitor's current conversation as the widget shows it; synchronous. */
+    visitorConversation(visitorId: number): VisitorConversation | undefined {
+      const current = currentConversationOf(db, visitorId);
+      return current && visitorView(current);
+    },
+
+    /** Whether the visitor's next message starts a new conversation (limited per address). */
+    startsConversation(visitorId: number): boolean {
+      return currentConversationOf(db, visitorId) === undefined;
+    },
+
+    /** Counts an agent's inbox connection; everyone hears when they come or go. */
+    agentConnected(agentId: number): () => void {
+      online.set(agentId, (online.get(agentId) ?? 0) + 1);
+      if (online.get(agentId) === 1) publishPresence();
+      return () => {
+        const left = (online.get(agentId) ?? 1) - 1;
+        if (left > 0) {
+          online.set(agentId, left);
+          return;
+        }
+        online.delete(agentId);
+        publishPresence();
       };
     },
 
@@ -206,24 +230,20 @@ export async function createChat({
     /** "Talk to a person": hands off at once, before or after any message. */
     async requestPerson(visitorId: number): Promise<void> {
       const conversationId = await openConversation(db, visitorId, now());
-      const conversation = await getConversation(db, conversationId);
+      const conversation = getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
         await act(conversation, personRequested(UNDETERMINED), "customer");
       }
     },
 
     async inboxSnapshot(agent: { id: number; name: string }): Promise<AgentServerFrame> {
-      return { type: "inbox", agent, conversations: await listOpenConversations(db) };
+      const conversations = await listOpenConversations(db);
+      return { type: "inbox", agent, conversations, online: [...online.keys()] };
     },
 
-    async transcript(conversationId: number): Promise<AgentServerFrame> {
-      const conversation = await getConversation(db, conversationId);
-      if (!conversation) return transitionError("not_found");
-      return {
-        type: "transcript",
-        conversation,
-        messages: await getTranscript(db, conversationId),
-      };
+    /** Synchronous, so the caller can start its message stream where the snapshot ends. */
+    conversation(conversationId: number): ConversationSummary | undefined {
+      return getConversation(db, conversationId);
     },
 
     async claim(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
@@ -288,7 +308,7 @@ function visitorView(conversation: ConversationSummary): VisitorConversation {
   return view;
 }
 
-function transitionError(reason: "not_found" | "conflict"): ErrorFrame {
+export function transitionError(reason: "not_found" | "conflict"): ErrorFrame {
   return reason === "not_found"
     ? { type: "error", code: "not_found", message: "There is no such conversation." }
     : {

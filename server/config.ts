@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { DEFAULT_PAUSE_MS } from "./triage/index.ts";
 
 export interface Config {
@@ -10,6 +11,17 @@ export interface Config {
   adminPassword: string | undefined;
   /** How long the customer must be quiet before the bot answers, in ms. */
   botPauseMs: number;
+  /** Pages allowed to open the widget's socket, besides this server's own (the demo page). */
+  allowedOrigins: string[];
+  /** Signs visitor tokens; unset: a random one is kept in DATA_DIR/secret.key. */
+  secret: string | undefined;
+  /** Shared with the company's backend for identity verification; unset: user ids are ignored. */
+  identitySecret: string | undefined;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** How often both sides check that a connection is alive. */
+  heartbeatMs: number;
+  limits: Limits;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +32,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? String(DEFAULT_PAUSE_MS)),
+    allowedOrigins: origins(env.ALLOWED_ORIGINS ?? ""),
+    secret: longSecret("SECRET", env.SECRET),
+    identitySecret: longSecret("IDENTITY_SECRET", env.IDENTITY_SECRET),
+    trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
+    heartbeatMs: wholeNumber("HEARTBEAT_MS", env.HEARTBEAT_MS ?? "25000"),
+    limits: DEFAULT_LIMITS,
   };
 }
 
@@ -29,4 +47,27 @@ function wholeNumber(name: string, value: string, max = Number.MAX_SAFE_INTEGER)
     throw new Error(`${name} must be a whole number from 0 to ${max}, not "${value}".`);
   }
   return n;
+}
+
+/** A comma-separated list of origins such as `https://shop.example.com`, each checked. */
+function origins(value: string): string[] {
+  return value
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "")
+    .map((item) => {
+      const url = URL.canParse(item) ? new URL(item) : undefined;
+      if (!url || url.origin !== item.replace(/\/$/, "")) {
+        throw new Error(
+          `ALLOWED_ORIGINS: "${item}" is not an origin like https://shop.example.com`,
+        );
+      }
+      return url.origin;
+    });
+}
+
+function longSecret(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error(`${name} must be at least 32 characters long.`);
+  return value;
 }

@@ -2,21 +2,26 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve, upgradeWebSocket } from "@hono/node-server";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { closeDatabase, openDatabase } from "../db/index.ts";
+import { serverSecret } from "./auth/secret.ts";
 import { createChat } from "./chat.ts";
 import type { Config } from "./config.ts";
-import { createApp } from "./http/app.ts";
+import { type AppDeps, createApp } from "./http/app.ts";
+import { createGuard } from "./limits.ts";
+import type { FrameHandler } from "./realtime/client-socket.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
 
 type WebSocketServerLike = NonNullable<Parameters<typeof serve>[0]["websocket"]>["server"];
 
-const MAX_FRAME_BYTES = 64 * 1024;
+/** The largest frame a client may send; `ws` would otherwise accept 100 MiB. */
+export const MAX_FRAME_BYTES = 64 * 1024;
 const SHUTDOWN_GRACE_MS = 2_000;
 
 export interface RunningServer {
   url: string;
   seeded: SeedResult | undefined;
+  /** Graceful stop: no new connections, frames in progress finish, sockets close with 1001. */
   close(): Promise<void>;
 }
 
@@ -32,30 +37,67 @@ export async function startServer(
     now(),
   );
   const chat = await createChat({ db, now, pauseMs: config.botPauseMs });
-  const app = createApp({ db, chat, upgradeWebSocket, now });
+  const live = new Set<FrameHandler>();
+  const deps: AppDeps = {
+    db,
+    chat,
+    guard: createGuard(config.limits),
+    secrets: {
+      secret: serverSecret(config.dataDir, config.secret),
+      identitySecret: config.identitySecret,
+    },
+    config,
+    live,
+    now,
+  };
+  const app = createApp(deps, upgradeWebSocket);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   // Same object; the cast only bridges how the two packages spell an optional `noServer`.
   const websocket = { server: wss as unknown as WebSocketServerLike };
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket });
   await once(server, "listening");
+  const heartbeat = startHeartbeat(wss, config.heartbeatMs);
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${host}:${address.port}`,
     seeded,
     async close() {
+      clearInterval(heartbeat);
       chat.stop();
-      for (const client of wss.clients) client.close(1001, "Server shutting down");
-      wss.close();
       const closed = new Promise<void>((done) => server.close(() => done()));
+      const inFlight = [...live].map((connection) => connection.settled());
+      for (const client of wss.clients) client.close(1001, "Server shutting down");
       // A peer that never answers the closing handshake must not hold the shutdown up.
       const grace = setTimeout(() => {
         for (const client of wss.clients) client.terminate();
         if ("closeAllConnections" in server) server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
-      await closed;
+      await Promise.all([closed, ...inFlight]);
       clearTimeout(grace);
       closeDatabase(db);
     },
   };
+}
+
+/**
+ * Pings every socket each interval; one that has not answered the previous ping is dead
+ * (a laptop lid closed, a network gone) and is terminated, which runs its close handling.
+ */
+function startHeartbeat(wss: WebSocketServer, everyMs: number): NodeJS.Timeout {
+  const alive = new WeakSet<WebSocket>();
+  wss.on("connection", (socket: WebSocket) => {
+    alive.add(socket);
+    socket.on("pong", () => alive.add(socket));
+  });
+  return setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!alive.has(socket)) {
+        socket.terminate();
+        continue;
+      }
+      alive.delete(socket);
+      socket.ping();
+    }
+  }, everyMs).unref();
 }

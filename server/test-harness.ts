@@ -55,8 +55,10 @@ export class TestSocket {
     });
   }
 
+  /** Opens a socket as a page of the server itself would (its own Origin) unless told otherwise. */
   static async open(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
-    const ws = new WebSocket(url.replace(/^http/, "ws"), { headers });
+    const origin = new URL(url).origin;
+    const ws = new WebSocket(url.replace(/^http/, "ws"), { headers: { origin, ...headers } });
     const socket = new TestSocket(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once("open", () => resolve());
@@ -102,4 +104,34 @@ export async function visitor(url: string, token?: string) {
   socket.send(token ? { type: "hello", v: 1, token } : { type: "hello", v: 1 });
   const welcome = await socket.next((frame) => frame.type === "welcome");
   return { socket, welcome, token: String(welcome.token) };
+}
+
+/** An HTTP call as the inbox page makes it: this server's Origin, JSON, an optional cookie. */
+export async function api(
+  url: string,
+  method: string,
+  path: string,
+  options: { cookie?: string; body?: unknown; origin?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { origin: options.origin ?? new URL(url).origin };
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const body = options.body === undefined ? null : JSON.stringify(options.body);
+  return fetch(`${url}${path}`, { method, headers, body });
+}
+
+export async function signIn(url: string, email: string, password: string): Promise<Response> {
+  return api(url, "POST", "/api/agent/session", { body: { email, password } });
+}
+
+/** The `name=value` part of the session cookie a sign-in set. */
+export function sessionCookie(response: Response): string {
+  return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+}
+
+/** A signed-in agent's inbox socket, after its first snapshot. */
+export async function agentSocket(url: string, cookie: string) {
+  const socket = await TestSocket.open(`${url}/ws/agent`, { cookie });
+  const inbox = await socket.next((frame) => frame.type === "inbox");
+  return { socket, inbox };
 }

@@ -3,6 +3,8 @@ import {
   type AgentServerFrame,
   agentServerFrame,
   type ConversationSummary,
+  HEARTBEAT_MS,
+  HEARTBEAT_TIMEOUT_MS,
   parseFrame,
   type WireMessage,
 } from "../../protocol/index.ts";
@@ -11,6 +13,8 @@ export interface InboxState {
   online: boolean;
   agent: { id: number; name: string } | null;
   conversations: ConversationSummary[];
+  /** Agents with a live inbox connection. */
+  onlineAgents: number[];
   openId: number | null;
   transcript: WireMessage[];
   /** The last refusal from the server, shown until the next action. */
@@ -25,11 +29,13 @@ export class InboxClient {
     online: false,
     agent: null,
     conversations: [],
+    onlineAgents: [],
     openId: null,
     transcript: [],
     error: null,
   };
   private socket: WebSocket | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private closed = false;
   /** Replies not yet acknowledged, resent with the same client id after a reconnect. */
@@ -46,22 +52,42 @@ export class InboxClient {
     url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
     const socket = new WebSocket(url);
     this.socket = socket;
+    socket.onopen = () => this.alive(socket);
     socket.onmessage = (event) => {
+      this.alive(socket);
       const parsed = parseFrame(agentServerFrame, event.data);
       if (parsed.ok) this.receive(parsed.frame);
     };
-    socket.onclose = () => {
-      this.update({ online: false });
-      if (this.closed) return;
-      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
-      this.attempts += 1;
-      setTimeout(() => this.connect(), delay);
-    };
+    socket.onclose = () => this.lost(socket);
+  }
+
+  /** The socket closed or stopped answering: go offline and try again with backoff. */
+  private lost(socket: WebSocket): void {
+    if (this.socket !== socket) return;
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.close();
+    this.socket = undefined;
+    clearTimeout(this.watchdog);
+    this.update({ online: false });
+    if (this.closed) return;
+    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
+    this.attempts += 1;
+    setTimeout(() => this.connect(), delay);
+  }
+
+  /** Pings after a quiet spell; without an answer in time the connection counts as lost. */
+  private alive(socket: WebSocket): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      this.sendFrame({ type: "ping" });
+      this.watchdog = setTimeout(() => this.lost(socket), HEARTBEAT_TIMEOUT_MS);
+    }, HEARTBEAT_MS);
   }
 
   disconnect(): void {
     this.closed = true;
-    this.socket?.close(1000);
+    if (this.socket) this.lost(this.socket);
   }
 
   open(conversationId: number): void {
@@ -90,12 +116,21 @@ export class InboxClient {
 
   private receive(frame: AgentServerFrame): void {
     switch (frame.type) {
-      case "inbox":
+      case "inbox": {
         this.attempts = 0;
-        this.update({ online: true, agent: frame.agent, conversations: frame.conversations });
-        if (this.state.openId !== null)
-          this.sendFrame({ type: "open", conversationId: this.state.openId });
+        const { agent, conversations, online } = frame;
+        this.update({ online: true, agent, conversations, onlineAgents: online });
+        // Back after a reconnect: only what the open transcript missed comes again.
+        const { openId, transcript } = this.state;
+        const afterSeq = transcript.at(-1)?.seq ?? 0;
+        if (openId !== null) this.sendFrame({ type: "open", conversationId: openId, afterSeq });
         for (const reply of this.unacked.values()) this.sendFrame(reply);
+        return;
+      }
+      case "presence":
+        this.update({ onlineAgents: frame.online });
+        return;
+      case "pong":
         return;
       case "conversation":
         this.upsert(frame.conversation);
@@ -103,14 +138,15 @@ export class InboxClient {
       case "transcript":
         if (frame.conversation.id !== this.state.openId) return;
         this.upsert(frame.conversation);
-        this.update({ transcript: frame.messages });
+        this.update({
+          transcript:
+            frame.afterSeq === 0 ? frame.messages : [...this.state.transcript, ...frame.messages],
+        });
         return;
       case "message":
+        // The server sends the open conversation's messages once each, in order.
         if (frame.conversationId !== this.state.openId) return;
-        if (this.state.transcript.some((message) => message.seq === frame.message.seq)) return;
-        this.update({
-          transcript: [...this.state.transcript, frame.message].sort((a, b) => a.seq - b.seq),
-        });
+        this.update({ transcript: [...this.state.transcript, frame.message] });
         return;
       case "ack":
         this.unacked.delete(frame.clientId);

@@ -10,12 +10,16 @@ import {
   deleteAgentSession,
   findAgentCredentials,
   findSessionAgent,
+  recordAudit,
 } from "../../db/index.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
+import type { AppDeps } from "./app.ts";
+import { clientAddress } from "./client-address.ts";
 
 export const SESSION_COOKIE = "hfc_session";
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 export type AgentEnv = { Variables: { agent: Agent } };
 
@@ -24,7 +28,7 @@ const credentials = v.object({
   password: v.pipe(v.string(), v.maxLength(1024)),
 });
 
-/** Lets a request through only with a live agent session cookie. */
+/** Lets a request through only with a live session of an active agent. */
 export function requireAgent(db: Db, now: () => number) {
   return createMiddleware<AgentEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -35,7 +39,18 @@ export function requireAgent(db: Db, now: () => number) {
   });
 }
 
-export function agentAuthRoutes(db: Db, now: () => number) {
+/** Deny by default: only the roles named may go on (after requireAgent). */
+export function requireRole(...roles: Agent["role"][]) {
+  return createMiddleware<AgentEnv>(async (c, next) => {
+    if (!roles.includes(c.get("agent").role)) {
+      throw new HTTPException(403, { message: "Your role does not allow this." });
+    }
+    await next();
+  });
+}
+
+export function agentAuthRoutes(deps: AppDeps) {
+  const { db, now, guard } = deps;
   // Unknown emails are checked against this hash too, so timing does not reveal who has an account.
   const decoy = hashPassword(newToken());
 
@@ -44,9 +59,23 @@ export function agentAuthRoutes(db: Db, now: () => number) {
       const body = v.safeParse(credentials, await c.req.json().catch(() => null));
       if (!body.success) throw new HTTPException(400, { message: "Send an email and a password." });
       const { email, password } = body.output;
+      const ip = clientAddress(c, deps.config.trustProxy);
+      const wait =
+        (await guard.signInFromIp(ip)) ?? (await guard.signInToAccount(`${ip} ${email}`));
+      if (wait !== undefined) {
+        const retryAfter = String(Math.ceil(wait / 1000));
+        const error = "Too many sign-in attempts; try again later.";
+        return c.json({ error }, 429, { "Retry-After": retryAfter });
+      }
       const agent = await findAgentCredentials(db, email);
       const valid = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
-      if (!agent || !valid) throw new HTTPException(401, { message: "Wrong email or password." });
+      if (!agent || !valid) {
+        recordAudit(db, { agentId: null, action: "sign_in_failed", data: { email, ip } }, now());
+        throw new HTTPException(401, { message: "Wrong email or password." });
+      }
+      // A new token at every sign-in; a session cookie the browser already had is ended.
+      const previous = getCookie(c, SESSION_COOKIE);
+      if (previous) await deleteAgentSession(db, hashToken(previous));
       const token = newToken();
       const expiresAt = now() + SESSION_TTL_MS;
       await createAgentSession(db, {
@@ -55,10 +84,12 @@ export function agentAuthRoutes(db: Db, now: () => number) {
         createdAt: now(),
         expiresAt,
       });
+      recordAudit(db, { agentId: agent.id, action: "sign_in", data: { ip } }, now());
       setCookie(c, SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "Strict",
-        secure: new URL(c.req.url).protocol === "https:",
+        // Browsers keep Secure cookies on http://localhost, so only there may it be plain.
+        secure: !LOCAL_HOSTS.has(new URL(c.req.url).hostname),
         path: "/",
         maxAge: SESSION_TTL_MS / 1000,
       });
@@ -66,13 +97,15 @@ export function agentAuthRoutes(db: Db, now: () => number) {
     })
     .delete("/session", async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
+      const agent = token ? await findSessionAgent(db, hashToken(token), now()) : undefined;
       if (token) await deleteAgentSession(db, hashToken(token));
+      if (agent) recordAudit(db, { agentId: agent.id, action: "sign_out" }, now());
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return c.body(null, 204);
     })
     .get("/me", requireAgent(db, now), (c) => c.json({ agent: publicAgent(c.get("agent")) }));
 }
 
-function publicAgent(agent: Agent) {
+export function publicAgent(agent: Agent) {
   return { id: agent.id, email: agent.email, name: agent.name, role: agent.role };
 }

@@ -2,36 +2,68 @@ import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Db } from "../../db/index.ts";
+import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
+import type { Config } from "../config.ts";
+import type { Guard } from "../limits.ts";
+import type { FrameHandler } from "../realtime/client-socket.ts";
+import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
+import { isSameHost } from "./client-address.ts";
 import { socketRoutes } from "./socket-routes.ts";
 
 /** Built widget and inbox files (`npm run build`). */
 const PUBLIC_DIR = fileURLToPath(new URL("../../dist/public", import.meta.url));
 const DEMO_DIR = fileURLToPath(new URL("../demo", import.meta.url));
 
-export interface AppOptions {
+/** What the routes and connections share; made once by `startServer`. */
+export interface AppDeps {
   db: Db;
   chat: Chat;
-  upgradeWebSocket: UpgradeWebSocket;
-  now?: () => number;
+  guard: Guard;
+  secrets: IdentitySecrets;
+  config: Pick<Config, "allowedOrigins" | "trustProxy">;
+  /** Open socket connections, which a shutdown lets finish their frames. */
+  live: Set<FrameHandler>;
+  now: () => number;
 }
 
-export function createApp({ db, chat, upgradeWebSocket, now = Date.now }: AppOptions) {
+/**
+ * Our pages load scripts, styles and sockets only from this server, never inline code, and
+ * cannot be framed (no clickjacking of the inbox).
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   const app = new Hono();
   app.use(
     secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      xFrameOptions: "DENY",
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: false,
     }),
   );
-  app.route("/ws", socketRoutes(chat, db, now, upgradeWebSocket));
-  app.route("/api/agent", agentAuthRoutes(db, now));
+  app.use("/api/*", sameOriginWrites);
+  app.route("/ws", socketRoutes(deps, upgradeWebSocket));
+  app.route("/api/agent", agentAuthRoutes(deps));
+  app.route("/api/admin", adminRoutes(deps));
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/", serveStatic({ root: DEMO_DIR, path: "shop.html" }));
   app.get("/demo/shop.css", serveStatic({ root: DEMO_DIR, path: "shop.css" }));
@@ -48,3 +80,16 @@ export function createApp({ db, chat, upgradeWebSocket, now = Date.now }: AppOpt
   });
   return app;
 }
+
+/**
+ * Cookies ride along on cross-site requests, so a change is accepted only from this server's
+ * own pages: the browser's Origin header must name this host (a JSON body alone proves nothing).
+ */
+const sameOriginWrites = createMiddleware(async (c, next) => {
+  if (!SAFE_METHODS.has(c.req.method) && !isSameHost(c)) {
+    throw new HTTPException(403, { message: "Changes are accepted only from this site's pages." });
+  }
+  await next();
+});
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,41 +1,114 @@
-import { parseFrame, type VisitorServerFrame, visitorClientFrame } from "../../protocol/index.ts";
+import type { Db } from "../../db/index.ts";
+import {
+  type ErrorFrame,
+  parseFrame,
+  type VisitorClientFrame,
+  type VisitorServerFrame,
+  visitorClientFrame,
+  type WireMessage,
+} from "../../protocol/index.ts";
+import { type IdentitySecrets, identifyVisitor } from "../auth/visitor-identity.ts";
 import { type Chat, visitorTopic } from "../chat.ts";
-import { type ClientSocket, serialHandler } from "./client-socket.ts";
+import type { Guard } from "../limits.ts";
+import { type ClientSocket, frameHandler } from "./client-socket.ts";
+import { MessageStream } from "./message-stream.ts";
+
+export interface VisitorDeps {
+  chat: Chat;
+  db: Db;
+  guard: Guard;
+  secrets: IdentitySecrets;
+  now: () => number;
+}
+
+type Hello = Extract<VisitorClientFrame, { type: "hello" }>;
 
 /** One customer's widget connection: hello first, then messages and "talk to a person". */
-export function visitorConnection(chat: Chat, socket: ClientSocket) {
+export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
+  const { chat, guard } = deps;
   let visitorId: number | undefined;
+  let stream: MessageStream | undefined;
   let unsubscribe: (() => void) | undefined;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
+
+  /** Live frames: messages go through the stream, so none is missed or repeated. */
+  function deliver(frame: VisitorServerFrame): void {
+    if (frame.type !== "message") {
+      send(frame);
+      return;
+    }
+    const { conversationId } = frame;
+    if (stream?.conversationId !== conversationId) {
+      // The first message of a conversation that did not exist at hello: start from zero.
+      stream = new MessageStream(conversationId, 0, chat.readAfter);
+    }
+    for (const message of stream.next(frame.message)) send({ ...frame, message });
+  }
+
+  async function hello(frame: Hello): Promise<void> {
+    const identified = await identifyVisitor(deps.db, deps.secrets, frame, deps.now(), () =>
+      guard.newVisitor(socket.ip),
+    );
+    if ("retryAfterMs" in identified) return send(rateLimited(identified.retryAfterMs));
+    unsubscribe?.();
+    visitorId = identified.visitor.id;
+    unsubscribe = chat.visitors.subscribe(visitorTopic(visitorId), deliver);
+    // From here to the welcome nothing awaits: live messages stored after the read reach
+    // `deliver` only after the stream exists, and it drops what the welcome already holds.
+    const conversation = chat.visitorConversation(visitorId) ?? null;
+    const resumed = conversation !== null && frame.resume?.conversationId === conversation.id;
+    let backlog: WireMessage[] = [];
+    stream = undefined;
+    if (conversation) {
+      const from = resumed ? (frame.resume?.seq ?? 0) : 0;
+      ({ stream, backlog } = MessageStream.resume(conversation.id, from, chat.readAfter));
+    }
+    send({
+      type: "welcome",
+      token: identified.token,
+      conversation,
+      messages: backlog,
+      resumed,
+      ...userOf(identified.visitor.userId),
+    });
+    if (identified.userRejected) {
+      send({
+        type: "error",
+        code: "forbidden",
+        message: "The user id's signature did not verify; you are chatting anonymously.",
+      });
+    }
+  }
 
   async function handle(raw: unknown): Promise<void> {
     const parsed = parseFrame(visitorClientFrame, raw);
     if (!parsed.ok) return send(parsed.error);
     const frame = parsed.frame;
     switch (frame.type) {
-      case "hello": {
-        const identity = await chat.identifyVisitor(frame.token);
-        unsubscribe?.();
-        visitorId = identity.visitorId;
-        // Subscribe before reading the history: nothing falls between the two (the widget
-        // drops what it already has by sequence number).
-        unsubscribe = chat.visitors.subscribe(visitorTopic(visitorId), send);
-        return send(await chat.welcome(visitorId, identity.token));
-      }
+      case "hello":
+        return hello(frame);
       case "send": {
         if (visitorId === undefined) return send(notReady(frame.clientId));
+        const retryAfterMs = await messageAllowed(visitorId);
+        if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs, frame.clientId));
         const appended = await chat.storeCustomerMessage(visitorId, frame.clientId, frame.text);
         send({ type: "ack", clientId: frame.clientId, seq: appended.message.seq });
         return chat.respondTo(appended);
       }
       case "talk_to_person": {
         if (visitorId === undefined) return send(notReady());
+        if (chat.startsConversation(visitorId)) {
+          const retryAfterMs = await guard.newConversation(socket.ip);
+          if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs));
+        }
         return chat.requestPerson(visitorId);
       }
       case "typing": {
         if (visitorId !== undefined) chat.noteTyping(visitorId);
         return;
       }
+      case "ping":
+        return send({ type: "pong" });
       default: {
         const unknown: never = frame;
         throw new Error(`unhandled visitor frame ${JSON.stringify(unknown)}`);
@@ -43,19 +116,44 @@ export function visitorConnection(chat: Chat, socket: ClientSocket) {
     }
   }
 
+  /** Per connection, per address, and per address for a first message that opens a conversation. */
+  async function messageAllowed(visitor: number): Promise<number | undefined> {
+    return (
+      (await guard.messageOnConnection(socket.id)) ??
+      (await guard.messageFromIp(socket.ip)) ??
+      (chat.startsConversation(visitor) ? await guard.newConversation(socket.ip) : undefined)
+    );
+  }
+
+  const frames = frameHandler(socket, guard, handle, (error) => {
+    console.error("visitor frame failed", { visitorId }, error);
+    send({ type: "error", code: "internal", message: "Something went wrong on our side." });
+  });
   return {
-    onMessage: serialHandler(handle, (error) => {
-      console.error("visitor frame failed", { visitorId }, error);
-      send({ type: "error", code: "internal", message: "Something went wrong on our side." });
-    }),
+    ...frames,
     onClose(): void {
       unsubscribe?.();
     },
   };
 }
 
-function notReady(clientId?: string): VisitorServerFrame {
-  const error: VisitorServerFrame = {
+function userOf(userId: string | null): { userId?: string } {
+  return userId === null ? {} : { userId };
+}
+
+function rateLimited(retryAfterMs: number, clientId?: string): ErrorFrame {
+  const error: ErrorFrame = {
+    type: "error",
+    code: "rate_limited",
+    message: "Too many messages at once; this one will be sent again shortly.",
+    retryAfterMs,
+  };
+  if (clientId !== undefined) error.clientId = clientId;
+  return error;
+}
+
+function notReady(clientId?: string): ErrorFrame {
+  const error: ErrorFrame = {
     type: "error",
     code: "not_ready",
     message: "Send a hello frame first.",

@@ -1,4 +1,6 @@
 import {
+  HEARTBEAT_MS,
+  HEARTBEAT_TIMEOUT_MS,
   parseFrame,
   type VisitorClientFrame,
   type VisitorConversation,
@@ -34,6 +36,10 @@ export class ChatClient {
     outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
   };
   private socket: WebSocket | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
+  /** The conversation the transcript belongs to: a reconnect resumes after its last message. */
+  private conversationId: number | undefined;
   private attempts = 0;
   private wantsPerson = false;
   private typingSentAt = 0;
@@ -52,19 +58,53 @@ export class ChatClient {
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     const socket = new WebSocket(url);
     this.socket = socket;
-    socket.onopen = () =>
-      this.sendFrame({ type: "hello", v: 1, token: readStored(TOKEN_KEY) ?? undefined });
+    socket.onopen = () => {
+      this.alive();
+      this.sendFrame({
+        type: "hello",
+        v: 1,
+        token: readStored(TOKEN_KEY) ?? undefined,
+        resume: this.resumePoint(),
+      });
+    };
     socket.onmessage = (event) => {
+      this.alive();
       const parsed = parseFrame(visitorServerFrame, event.data);
       if (parsed.ok) this.receive(parsed.frame);
     };
-    socket.onclose = () => {
-      this.socket = undefined;
-      this.update({ online: false });
-      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
-      this.attempts += 1;
-      setTimeout(() => this.connect(), delay);
-    };
+    socket.onclose = () => this.lost(socket);
+  }
+
+  /** The socket closed or stopped answering: go offline and try again with backoff. */
+  private lost(socket: WebSocket): void {
+    if (this.socket !== socket) return;
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.close();
+    this.socket = undefined;
+    clearTimeout(this.watchdog);
+    this.update({ online: false });
+    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
+    this.attempts += 1;
+    setTimeout(() => this.connect(), delay);
+  }
+
+  /** Pings after a quiet spell; without an answer in time the connection counts as lost. */
+  private alive(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      this.sendFrame({ type: "ping" });
+      this.watchdog = setTimeout(() => this.lost(socket), HEARTBEAT_TIMEOUT_MS);
+    }, HEARTBEAT_MS);
+  }
+
+  private resumePoint(): { conversationId: number; seq: number } | undefined {
+    const last = this.state.messages.at(-1);
+    return this.conversationId === undefined || !last
+      ? undefined
+      : { conversationId: this.conversationId, seq: last.seq };
   }
 
   send(text: string): void {
@@ -96,10 +136,13 @@ export class ChatClient {
       case "welcome":
         writeStored(TOKEN_KEY, frame.token);
         this.attempts = 0;
+        this.conversationId = frame.conversation?.id;
         this.update({
           online: true,
           conversation: frame.conversation,
-          messages: mergeMessages(this.state.messages, frame.messages),
+          messages: frame.resumed
+            ? mergeMessages(this.state.messages, frame.messages)
+            : frame.messages,
         });
         this.setOutbox(stillPending(this.state.outbox, this.state.messages));
         this.flush();
@@ -118,12 +161,21 @@ export class ChatClient {
         return;
       }
       case "message":
+        this.conversationId = frame.conversationId;
         this.addMessages([frame.message]);
         return;
       case "conversation":
         this.update({ conversation: frame.conversation });
         return;
+      case "pong":
+        return;
       case "error": {
+        if (frame.code === "rate_limited") {
+          // Kept in the outbox and sent again once the server will take it.
+          clearTimeout(this.retry);
+          this.retry = setTimeout(() => this.flush(), frame.retryAfterMs ?? 1000);
+          return;
+        }
         const reason = frame.message;
         this.setOutbox(
           this.state.outbox.map((item) =>

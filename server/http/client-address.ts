@@ -1,0 +1,19 @@
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+
+/**
+ * The client's address for per-address limits. Behind a trusted reverse proxy it is the
+ * last X-Forwarded-For entry: the one the proxy itself added, which a client cannot forge.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim() : "";
+  return forwarded || getConnInfo(c).remote.address || "unknown";
+}
+
+/** The page's origin when the request came from this server's own pages (same host). */
+export function isSameHost(c: Context): boolean {
+  const origin = c.req.header("origin");
+  return (
+    origin !== undefined && URL.canParse(origin) && new URL(origin).host === c.req.header("host")
+  );
+}
