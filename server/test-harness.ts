@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
 import { readConfig } from "./config.ts";
+import type { Limits } from "./limits.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 export const ADMIN = { email: "admin@example.com", password: "test password 1234" };
@@ -14,7 +15,10 @@ export interface Harness extends RunningServer {
   databaseFile: string;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** The real server with a fresh database; `env` and `limits` change its configuration. */
+export async function startHarness(
+  options: { env?: Record<string, string>; limits?: Partial<Limits>; now?: () => number } = {},
+): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-test-"));
   const config = readConfig({
     PORT: "0",
@@ -23,8 +27,10 @@ export async function startHarness(): Promise<Harness> {
     ADMIN_PASSWORD: ADMIN.password,
     // Short, so tests stay quick, but the bot still waits for the customer to finish.
     BOT_PAUSE_MS: "100",
+    ...options.env,
   });
-  const server = await startServer(config);
+  config.limits = { ...config.limits, ...options.limits };
+  const server = await startServer(config, options.now);
   return {
     ...server,
     dataDir,
@@ -56,9 +62,16 @@ export class TestSocket {
   }
 
   /** Opens a socket as a page of the server itself would (its own Origin) unless told otherwise. */
-  static async open(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+  static async open(
+    url: string,
+    headers: Record<string, string> = {},
+    options: { autoPong?: boolean } = {},
+  ): Promise<TestSocket> {
     const origin = new URL(url).origin;
-    const ws = new WebSocket(url.replace(/^http/, "ws"), { headers: { origin, ...headers } });
+    const ws = new WebSocket(url.replace(/^http/, "ws"), {
+      headers: { origin, ...headers },
+      ...options,
+    });
     const socket = new TestSocket(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once("open", () => resolve());
@@ -99,9 +112,13 @@ export class TestSocket {
 }
 
 /** A visitor connection that has said hello; the welcome frame is returned with it. */
-export async function visitor(url: string, token?: string) {
+export async function visitor(
+  url: string,
+  token?: string,
+  resume?: { conversationId: number; seq: number },
+) {
   const socket = await TestSocket.open(`${url}/ws/visitor`);
-  socket.send(token ? { type: "hello", v: 1, token } : { type: "hello", v: 1 });
+  socket.send({ type: "hello", v: 1, ...(token ? { token } : {}), ...(resume ? { resume } : {}) });
   const welcome = await socket.next((frame) => frame.type === "welcome");
   return { socket, welcome, token: String(welcome.token) };
 }
@@ -130,8 +147,12 @@ export function sessionCookie(response: Response): string {
 }
 
 /** A signed-in agent's inbox socket, after its first snapshot. */
-export async function agentSocket(url: string, cookie: string) {
-  const socket = await TestSocket.open(`${url}/ws/agent`, { cookie });
+export async function agentSocket(
+  url: string,
+  cookie: string,
+  options: { autoPong?: boolean } = {},
+) {
+  const socket = await TestSocket.open(`${url}/ws/agent`, { cookie }, options);
   const inbox = await socket.next((frame) => frame.type === "inbox");
   return { socket, inbox };
 }
