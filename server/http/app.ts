@@ -60,6 +60,7 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
       crossOriginOpenerPolicy: false,
     }),
   );
+  app.use(handshakesOnSocketPaths);
   app.use("/api/*", sameOriginWrites);
   app.route("/ws", socketRoutes(deps, upgradeWebSocket));
   app.route("/api/agent", agentAuthRoutes(deps));
@@ -93,3 +94,14 @@ const sameOriginWrites = createMiddleware(async (c, next) => {
 });
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SOCKET_PATHS = new Set(["/ws/visitor", "/ws/agent"]);
+
+/** A WebSocket handshake anywhere but the two socket endpoints is refused outright. */
+const handshakesOnSocketPaths = createMiddleware(async (c, next) => {
+  if (c.req.header("upgrade")?.toLowerCase() === "websocket" && !SOCKET_PATHS.has(c.req.path)) {
+    throw new HTTPException(404, {
+      message: "WebSocket connections go to /ws/visitor or /ws/agent.",
+    });
+  }
+  await next();
+});
