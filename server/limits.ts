@@ -17,7 +17,7 @@ export interface Limits {
   /** New visitors and new conversations from one address. */
   newVisitorsPerIp: Rate;
   newConversationsPerIp: Rate;
-  /** Sign-in attempts, per address and per address and email. */
+  /** Failed sign-ins, per address and per address and email; a success clears the latter. */
   signInsPerIp: Rate;
   signInsPerAccount: Rate;
   /** Unsent bytes a socket may hold before it is closed as a slow reader (1013). */
@@ -53,8 +53,8 @@ export function createGuard(limits: Limits) {
     messageFromIp: counter(limits.messagesPerIp),
     newVisitor: counter(limits.newVisitorsPerIp),
     newConversation: counter(limits.newConversationsPerIp),
-    signInFromIp: counter(limits.signInsPerIp),
-    signInToAccount: counter(limits.signInsPerAccount),
+    signInsFromIp: failures(limits.signInsPerIp),
+    signInsToAccount: failures(limits.signInsPerAccount),
 
     /** Counts a new socket from this address; false when it already has the most allowed. */
     admit(ip: string): boolean {
@@ -83,5 +83,24 @@ function counter(rate: Rate): Counter {
       if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
       throw refusal;
     }
+  };
+}
+
+/** Counts only failures: `blocked` says how long to wait once they reach the limit. */
+function failures(rate: Rate) {
+  const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 });
+  return {
+    async blocked(key: string): Promise<number | undefined> {
+      const state = await limiter.get(key);
+      return state && state.consumedPoints >= rate.points
+        ? Math.max(1, state.msBeforeNext)
+        : undefined;
+    },
+    async failed(key: string): Promise<void> {
+      await limiter.penalty(key);
+    },
+    async succeeded(key: string): Promise<void> {
+      await limiter.delete(key);
+    },
   };
 }

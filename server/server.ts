@@ -21,6 +21,8 @@ const SHUTDOWN_GRACE_MS = 2_000;
 export interface RunningServer {
   url: string;
   seeded: SeedResult | undefined;
+  /** Every HTTP route as "METHOD /path", for the access-matrix test. */
+  routes: string[];
   /** Graceful stop: no new connections, frames in progress finish, sockets close with 1001. */
   close(): Promise<void>;
 }
@@ -62,6 +64,9 @@ export async function startServer(
   return {
     url: `http://${host}:${address.port}`,
     seeded,
+    routes: [
+      ...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
+    ],
     async close() {
       clearInterval(heartbeat);
       chat.stop();

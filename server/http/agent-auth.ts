@@ -60,8 +60,9 @@ export function agentAuthRoutes(deps: AppDeps) {
       if (!body.success) throw new HTTPException(400, { message: "Send an email and a password." });
       const { email, password } = body.output;
       const ip = clientAddress(c, deps.config.trustProxy);
+      const account = `${ip} ${email}`;
       const wait =
-        (await guard.signInFromIp(ip)) ?? (await guard.signInToAccount(`${ip} ${email}`));
+        (await guard.signInsFromIp.blocked(ip)) ?? (await guard.signInsToAccount.blocked(account));
       if (wait !== undefined) {
         const retryAfter = String(Math.ceil(wait / 1000));
         const error = "Too many sign-in attempts; try again later.";
@@ -70,9 +71,12 @@ export function agentAuthRoutes(deps: AppDeps) {
       const agent = await findAgentCredentials(db, email);
       const valid = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
       if (!agent || !valid) {
+        await guard.signInsFromIp.failed(ip);
+        await guard.signInsToAccount.failed(account);
         recordAudit(db, { agentId: null, action: "sign_in_failed", data: { email, ip } }, now());
         throw new HTTPException(401, { message: "Wrong email or password." });
       }
+      await guard.signInsToAccount.succeeded(account);
       // A new token at every sign-in; a session cookie the browser already had is ended.
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous) await deleteAgentSession(db, hashToken(previous));

@@ -1,0 +1,475 @@
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { after, before, describe, test } from "node:test";
+import Sqlite from "better-sqlite3";
+import {
+  ADMIN,
+  agentSocket,
+  api,
+  type Harness,
+  sessionCookie,
+  signIn,
+  startHarness,
+  TestSocket,
+  visitor,
+} from "./test-harness.ts";
+
+const AGENT = {
+  email: "ben@example.com",
+  name: "Ben",
+  role: "agent",
+  password: "ben's password 1",
+};
+const FAQ = {
+  lang: "en",
+  title: "Gift wrap",
+  answer: "We wrap for €3.",
+  questions: ["Do you gift wrap?"],
+};
+
+type Role = "anonymous" | "visitor" | "agent" | "admin";
+type Access = "public" | "agent" | "admin";
+
+/**
+ * Every HTTP route the server has, who may use it, and a request that succeeds for those
+ * allowed. A route missing here fails the test: new routes are denied until reviewed.
+ */
+interface RouteCase {
+  access: Access;
+  /** A fresh target for each attempt (ids of things made for the purpose). */
+  request: (fixture: Fixture) => Promise<{ path: string; body?: unknown }>;
+  ok: number;
+}
+
+interface Fixture {
+  admin: string;
+  agentId(): Promise<number>;
+  faqId(): Promise<number>;
+  visitorId(): Promise<number>;
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  "GET /healthz": { access: "public", ok: 200, request: async () => ({ path: "/healthz" }) },
+  "POST /api/agent/session": {
+    access: "public",
+    ok: 200,
+    request: async () => ({ path: "/api/agent/session", body: ADMIN }),
+  },
+  "DELETE /api/agent/session": {
+    access: "public",
+    ok: 204,
+    request: async () => ({ path: "/api/agent/session" }),
+  },
+  "GET /api/agent/me": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/agent/me" }),
+  },
+  "GET /api/admin/agents": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/agents" }),
+  },
+  "POST /api/admin/agents": {
+    access: "admin",
+    ok: 201,
+    request: async () => ({
+      path: "/api/admin/agents",
+      body: { ...AGENT, email: `new-${Math.random()}@example.com` },
+    }),
+  },
+  "POST /api/admin/agents/:id/deactivate": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/agents/${await f.agentId()}/deactivate` }),
+  },
+  "DELETE /api/admin/agents/:id/sessions": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/agents/${await f.agentId()}/sessions` }),
+  },
+  "GET /api/admin/faq": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/faq" }),
+  },
+  "POST /api/admin/faq": {
+    access: "admin",
+    ok: 201,
+    request: async () => ({ path: "/api/admin/faq", body: FAQ }),
+  },
+  "PUT /api/admin/faq/:id": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/faq/${await f.faqId()}`, body: FAQ }),
+  },
+  "DELETE /api/admin/faq/:id": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/faq/${await f.faqId()}` }),
+  },
+  "GET /api/admin/audit": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/audit" }),
+  },
+  "GET /api/admin/visitors/:id/export": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/visitors/${await f.visitorId()}/export` }),
+  },
+  "DELETE /api/admin/visitors/:id": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/visitors/${await f.visitorId()}` }),
+  },
+};
+
+const ALLOWED: Record<Access, Role[]> = {
+  public: ["anonymous", "visitor", "agent", "admin"],
+  agent: ["agent", "admin"],
+  admin: ["admin"],
+};
+
+describe("agents: sessions, roles, cross-site requests, headers, audit and privacy", () => {
+  let clock = Date.now();
+  let server: Harness;
+  let reader: Sqlite.Database;
+  let adminCookie: string;
+  before(async () => {
+    server = await startHarness({ now: () => clock });
+    reader = new Sqlite(server.databaseFile, { readonly: true });
+    adminCookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
+  });
+  after(async () => {
+    reader.close();
+    await server.close();
+  });
+
+  const fixture = (): Fixture => ({
+    admin: adminCookie,
+    async agentId() {
+      const email = `target-${Math.random()}@example.com`;
+      const response = await api(server.url, "POST", "/api/admin/agents", {
+        cookie: adminCookie,
+        body: { ...AGENT, email },
+      });
+      return ((await response.json()) as { agent: { id: number } }).agent.id;
+    },
+    async faqId() {
+      const response = await api(server.url, "POST", "/api/admin/faq", {
+        cookie: adminCookie,
+        body: FAQ,
+      });
+      return ((await response.json()) as { entry: { id: number } }).entry.id;
+    },
+    async visitorId() {
+      const { socket, token } = await visitor(server.url);
+      socket.send({ type: "send", clientId: "v", text: "Hello" });
+      await socket.next((frame) => frame.type === "ack");
+      socket.close();
+      return Number(token.split(".")[0]);
+    },
+  });
+
+  test("every route allows exactly the roles it should and denies all others", async () => {
+    assert.deepEqual(
+      server.routes.filter((route) => route.includes(" /api/") || route === "GET /healthz").sort(),
+      Object.keys(ROUTES).sort(),
+      "every route is listed in the access matrix",
+    );
+    const { token: visitorToken } = await visitor(server.url);
+    const agentResponse = await api(server.url, "POST", "/api/admin/agents", {
+      cookie: adminCookie,
+      body: AGENT,
+    });
+    assert.equal(agentResponse.status, 201);
+    const credentials: Record<Role, Record<string, string>> = {
+      anonymous: {},
+      // A visitor's token opens nothing here, as a cookie or as a bearer token.
+      visitor: {
+        cookie: `hfc_session=${visitorToken}`,
+        authorization: `Bearer ${visitorToken}`,
+      },
+      agent: { cookie: sessionCookie(await signIn(server.url, AGENT.email, AGENT.password)) },
+      admin: { cookie: sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password)) },
+    };
+    const signedInAgain = async (role: Role) => {
+      const who = role === "admin" ? ADMIN : AGENT;
+      credentials[role] = {
+        cookie: sessionCookie(await signIn(server.url, who.email, who.password)),
+      };
+    };
+    for (const [route, spec] of Object.entries(ROUTES)) {
+      const [method = "GET"] = route.split(" ");
+      for (const role of ["anonymous", "visitor", "agent", "admin"] as const) {
+        const { path, body } = await spec.request(fixture());
+        const response = await fetch(`${server.url}${path}`, {
+          method,
+          headers: {
+            origin: server.url,
+            "content-type": "application/json",
+            ...credentials[role],
+          },
+          body: body === undefined ? null : JSON.stringify(body),
+        });
+        // Signing in (rotation) and out end the cookie that was sent: take a new one.
+        if (path === "/api/agent/session" && (role === "agent" || role === "admin")) {
+          await signedInAgain(role);
+        }
+        const allowed = ALLOWED[spec.access].includes(role);
+        const expected = allowed ? [spec.ok] : role === "agent" ? [403] : [401];
+        assert.ok(
+          expected.includes(response.status),
+          `${role} ${route}: ${response.status}, expected ${expected}`,
+        );
+      }
+    }
+    // Nor does a visitor token open the agent socket.
+    await assert.rejects(
+      TestSocket.open(`${server.url}/ws/agent`, { cookie: `hfc_session=${visitorToken}` }),
+      /401/,
+    );
+  });
+
+  test("the session cookie is HttpOnly, SameSite=Strict, and Secure outside localhost", async () => {
+    const local = await signIn(server.url, ADMIN.email, ADMIN.password);
+    const localCookie = local.headers.get("set-cookie") ?? "";
+    assert.match(localCookie, /HttpOnly/);
+    assert.match(localCookie, /SameSite=Strict/);
+    assert.doesNotMatch(localCookie, /Secure/);
+
+    const port = new URL(server.url).port;
+    const remote = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify(ADMIN);
+      const call = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/agent/session",
+          headers: {
+            host: "chat.example.com",
+            origin: "https://chat.example.com",
+            "content-type": "application/json",
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve(String(response.headers["set-cookie"] ?? ""));
+        },
+      );
+      call.on("error", reject);
+      call.end(body);
+    });
+    assert.match(remote, /; Secure/);
+  });
+
+  test("sessions rotate at sign-in, expire, and an admin can revoke them", async () => {
+    const first = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
+    const rotated = await api(server.url, "POST", "/api/agent/session", {
+      cookie: first,
+      body: ADMIN,
+    });
+    const second = sessionCookie(rotated);
+    assert.notEqual(second, first);
+    assert.equal((await api(server.url, "GET", "/api/agent/me", { cookie: first })).status, 401);
+    assert.equal((await api(server.url, "GET", "/api/agent/me", { cookie: second })).status, 200);
+
+    clock += 12 * 60 * 60 * 1000 + 1;
+    try {
+      assert.equal((await api(server.url, "GET", "/api/agent/me", { cookie: second })).status, 401);
+    } finally {
+      clock = Date.now();
+    }
+
+    const email = `revoke-${Date.now()}@example.com`;
+    const created = await api(server.url, "POST", "/api/admin/agents", {
+      cookie: adminCookie,
+      body: { ...AGENT, email },
+    });
+    const { id } = ((await created.json()) as { agent: { id: number } }).agent;
+    const agentCookie = sessionCookie(await signIn(server.url, email, AGENT.password));
+    const revoke = await api(server.url, "DELETE", `/api/admin/agents/${id}/sessions`, {
+      cookie: adminCookie,
+    });
+    assert.deepEqual(await revoke.json(), { ended: 1 });
+    assert.equal(
+      (await api(server.url, "GET", "/api/agent/me", { cookie: agentCookie })).status,
+      401,
+    );
+
+    const again = sessionCookie(await signIn(server.url, email, AGENT.password));
+    await api(server.url, "POST", `/api/admin/agents/${id}/deactivate`, { cookie: adminCookie });
+    assert.equal((await api(server.url, "GET", "/api/agent/me", { cookie: again })).status, 401);
+    assert.equal((await signIn(server.url, email, AGENT.password)).status, 401);
+  });
+
+  test("sign-in attempts are rate-limited per account and address", async () => {
+    const limited = await startHarness();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        statuses.push((await signIn(limited.url, ADMIN.email, `wrong ${i}`)).status);
+      }
+      // Five failures are allowed; the sixth attempt waits.
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
+      const right = await signIn(limited.url, ADMIN.email, ADMIN.password);
+      assert.equal(right.status, 429, "even the right password waits");
+      assert.ok(Number(right.headers.get("retry-after")) > 0);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test("state-changing requests from another site are refused, JSON or not", async () => {
+    for (const origin of ["https://evil.example", ""]) {
+      const response = await fetch(`${server.url}/api/admin/faq`, {
+        method: "POST",
+        headers: {
+          cookie: adminCookie,
+          "content-type": "application/json",
+          ...(origin ? { origin } : {}),
+        },
+        body: JSON.stringify(FAQ),
+      });
+      assert.equal(response.status, 403, `origin "${origin}"`);
+    }
+    const signOut = await fetch(`${server.url}/api/agent/session`, {
+      method: "DELETE",
+      headers: { cookie: adminCookie, origin: "https://evil.example" },
+    });
+    assert.equal(signOut.status, 403);
+    assert.equal(
+      (await api(server.url, "GET", "/api/agent/me", { cookie: adminCookie })).status,
+      200,
+    );
+  });
+
+  test("every page carries a strict CSP, nosniff, a referrer policy, and refuses framing", async () => {
+    for (const path of ["/", "/inbox", "/healthz", "/widget.js", "/no-such-page"]) {
+      const response = await fetch(`${server.url}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const scriptSrc = csp.split(";").find((part) => part.trim().startsWith("script-src")) ?? "";
+      assert.match(scriptSrc, /'self'/, path);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, path);
+      assert.match(csp, /frame-ancestors 'none'/, path);
+      assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
+      assert.equal(response.headers.get("x-frame-options"), "DENY", path);
+      assert.equal(
+        response.headers.get("referrer-policy"),
+        "strict-origin-when-cross-origin",
+        path,
+      );
+    }
+  });
+
+  test("the audit log records sign-ins, conversation moves, admin changes and privacy actions", async () => {
+    const { socket: agent } = await agentSocket(server.url, adminCookie);
+    const customer = await visitor(server.url);
+    customer.socket.send({
+      type: "send",
+      clientId: "audit-1",
+      text: "I want to speak to a person",
+    });
+    const queued = await agent.next((frame) => frame.type === "conversation");
+    const id = (queued.conversation as { id: number }).id;
+    agent.send({ type: "claim", conversationId: id });
+    await agent.next(
+      (frame) =>
+        frame.type === "conversation" &&
+        (frame.conversation as { status: string }).status === "assigned",
+    );
+    agent.send({ type: "resolve", conversationId: id });
+    await agent.next(
+      (frame) =>
+        frame.type === "conversation" &&
+        (frame.conversation as { status: string }).status === "resolved",
+    );
+    agent.close();
+    await signIn(server.url, ADMIN.email, "not the password");
+    await api(server.url, "POST", "/api/admin/faq", { cookie: adminCookie, body: FAQ });
+    await api(server.url, "POST", "/api/admin/agents", {
+      cookie: adminCookie,
+      body: { ...AGENT, email: "audited@example.com" },
+    });
+
+    const response = await api(server.url, "GET", "/api/admin/audit", { cookie: adminCookie });
+    const { entries } = (await response.json()) as {
+      entries: { action: string; target: string | null; agentName: string | null }[];
+    };
+    const actions = new Set(entries.map((entry) => entry.action));
+    for (const action of [
+      "sign_in",
+      "sign_in_failed",
+      "claim",
+      "resolve",
+      "agent_created",
+      "faq_created",
+    ]) {
+      assert.ok(actions.has(action), `audit has ${action}`);
+    }
+    const claim = entries.find((entry) => entry.action === "claim");
+    assert.deepEqual([claim?.target, claim?.agentName], [`conversation:${id}`, "Admin"]);
+    customer.socket.close();
+  });
+
+  test("an admin exports one customer's data, and deleting it really removes the rows", async () => {
+    const customer = await visitor(server.url);
+    customer.socket.send({ type: "send", clientId: "gdpr-1", text: "My email is eva@example.com" });
+    await customer.socket.next((frame) => frame.type === "ack");
+    customer.socket.close();
+    const visitorId = Number(customer.token.split(".")[0]);
+
+    const exported = await api(server.url, "GET", `/api/admin/visitors/${visitorId}/export`, {
+      cookie: adminCookie,
+    });
+    assert.match(exported.headers.get("content-disposition") ?? "", /attachment/);
+    const data = (await exported.json()) as {
+      conversations: { messages: { text: string }[]; events: unknown[] }[];
+    };
+    assert.equal(data.conversations[0]?.messages[0]?.text, "My email is eva@example.com");
+    assert.ok((data.conversations[0]?.events.length ?? 0) > 0);
+
+    const deleted = await api(server.url, "DELETE", `/api/admin/visitors/${visitorId}`, {
+      cookie: adminCookie,
+    });
+    assert.equal(deleted.status, 204);
+    const count = (sql: string) => (reader.prepare(sql).get(visitorId) as { n: number }).n;
+    assert.equal(count("select count(*) n from visitors where id = ?"), 0);
+    assert.equal(count("select count(*) n from conversations where visitor_id = ?"), 0);
+    assert.equal(
+      (
+        reader
+          .prepare("select count(*) n from messages where text like '%eva@example.com%'")
+          .get() as { n: number }
+      ).n,
+      0,
+    );
+    assert.equal(
+      (
+        reader
+          .prepare(
+            "select count(*) n from conversation_events where conversation_id not in (select id from conversations)",
+          )
+          .get() as { n: number }
+      ).n,
+      0,
+    );
+    const audit = (await (
+      await api(server.url, "GET", "/api/admin/audit", { cookie: adminCookie })
+    ).json()) as {
+      entries: { action: string; target: string }[];
+    };
+    assert.ok(
+      audit.entries.some(
+        (e) => e.action === "visitor_deleted" && e.target === `visitor:${visitorId}`,
+      ),
+    );
+    assert.ok(audit.entries.some((e) => e.action === "visitor_exported"));
+    // The same token now finds nobody: a fresh, empty chat.
+    const back = await visitor(server.url, customer.token);
+    assert.deepEqual(back.welcome.messages, []);
+    back.socket.close();
+  });
+});
