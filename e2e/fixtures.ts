@@ -1,15 +1,15 @@
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
-import { startTestServer, type TestServer } from "./server.ts";
+import { type ServerProcess, startServerProcess } from "../server/server-process.ts";
 
 /**
  * Each test gets its own real server and database, so journeys never see each other's chats.
  * `newPerson()` opens a page in a browser context of its own (a second customer, an agent);
  * those contexts close before the server stops.
  */
-export const test = base.extend<{ server: TestServer; newPerson: () => Promise<Page> }>({
+export const test = base.extend<{ server: ServerProcess; newPerson: () => Promise<Page> }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
   server: async ({}, use) => {
-    const server = await startTestServer();
+    const server = await startServerProcess();
     await use(server);
     await server.stop();
   },
@@ -27,7 +27,7 @@ export const test = base.extend<{ server: TestServer; newPerson: () => Promise<P
 export { expect };
 
 /** The customer on the demo shop page, with the chat opened from its launcher. */
-export async function openChat(page: Page, server: TestServer): Promise<void> {
+export async function openChat(page: Page, server: ServerProcess): Promise<void> {
   await page.goto(`${server.url}/`);
   await page.getByRole("button", { name: "Open chat" }).click();
   await expect(page.getByRole("textbox", { name: "Message" })).toBeVisible();
@@ -38,7 +38,7 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole("button", { name: "Send", exact: true }).click();
 }
 
-export async function signInAgent(page: Page, server: TestServer): Promise<void> {
+export async function signInAgent(page: Page, server: ServerProcess): Promise<void> {
   await page.goto(`${server.url}/inbox`);
   await page.getByRole("textbox", { name: "Email" }).fill(server.admin.email);
   await page.getByLabel("Password").fill(server.admin.password);

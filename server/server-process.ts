@@ -1,0 +1,86 @@
+// The real server (`server/main.ts`) as a child process, for tests that must stop it the way
+// production does: a deploy (SIGTERM) or a crash (SIGKILL). Used by the e2e journeys too.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface ServerProcess {
+  url: string;
+  admin: { email: string; password: string };
+  databaseFile: string;
+  /** Stops it as a deploy does (SIGTERM) and returns its exit code; the database stays. */
+  halt(): Promise<number | null>;
+  /** Kills it at once (SIGKILL), as a crash or an out-of-memory kill would. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and database. */
+  restart(): Promise<void>;
+  /** Stops it and deletes its data. */
+  stop(): Promise<void>;
+}
+
+const READY = /Demo shop with the chat widget: (http:\/\/\S+?)\/\s/;
+const ADMIN = { email: "admin@example.com", password: "correct horse battery staple" };
+
+/** Starts the server on a free port with a fresh DATA_DIR; `env` adds settings. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = await mkdtemp(join(tmpdir(), "hfc-process-"));
+  const settings = {
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...env,
+  };
+  let running = await spawnServer({ ...settings, PORT: "0" });
+  const port = new URL(running.url).port;
+  return {
+    url: running.url,
+    admin: ADMIN,
+    databaseFile: join(dataDir, "chat.sqlite"),
+    halt: () => stopChild(running.child, "SIGTERM"),
+    async kill() {
+      await stopChild(running.child, "SIGKILL");
+    },
+    async restart() {
+      running = await spawnServer({ ...settings, PORT: port });
+    },
+    async stop() {
+      await stopChild(running.child, "SIGTERM");
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk;
+    process.stderr.write(chunk);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk;
+      const match = READY.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
+    );
+  });
+  return { url, child };
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.kill(signal);
+  });
+}
