@@ -10,6 +10,10 @@ interface WidgetApp {
 const OPEN_KEY = "hfc:open";
 const script = document.currentScript as HTMLScriptElement | null;
 const server = new URL(script?.src ?? "/widget.js", location.href);
+// A signed-in customer: the company's page prints their id and its HMAC (identity verification).
+const userId = script?.dataset.userId;
+const userHash = script?.dataset.userHash;
+const user = userId && userHash ? { id: userId, hash: userHash } : undefined;
 
 const host = document.createElement("div");
 host.setAttribute("data-human-first-chat", "");
@@ -35,12 +39,15 @@ function setOpen(next: boolean): void {
   launcher.setAttribute("aria-expanded", String(open));
   remember(open ? "1" : "0");
   app ??= import(new URL("widget/app.js", server).href).then((module: { mount: Mount }) =>
-    module.mount(root, { server: server.origin, onClose: () => setOpen(false) }),
+    module.mount(root, { server: server.origin, user, onClose: () => setOpen(false) }),
   );
   app.then((loaded) => loaded.setOpen(open));
 }
 
-type Mount = (root: ShadowRoot, options: { server: string; onClose: () => void }) => WidgetApp;
+type Mount = (
+  root: ShadowRoot,
+  options: { server: string; user: { id: string; hash: string } | undefined; onClose: () => void },
+) => WidgetApp;
 
 launcher.setAttribute("aria-label", en.openChat);
 launcher.setAttribute("aria-expanded", "false");

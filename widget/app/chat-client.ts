@@ -45,7 +45,11 @@ export class ChatClient {
   private typingSentAt = 0;
   private readonly listeners = new Set<(state: ChatState) => void>();
 
-  constructor(private readonly server: string) {}
+  constructor(
+    private readonly server: string,
+    /** A signed-in customer's id and its signature, from the host page. */
+    private readonly user?: { id: string; hash: string },
+  ) {}
 
   subscribe(listener: (state: ChatState) => void): () => void {
     this.listeners.add(listener);
@@ -65,6 +69,7 @@ export class ChatClient {
         v: 1,
         token: readStored(TOKEN_KEY) ?? undefined,
         resume: this.resumePoint(),
+        user: this.user,
       });
     };
     socket.onmessage = (event) => {
