@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { en } from "../i18n/en.ts";
+import { en, format } from "../i18n/en.ts";
 import { ConversationList } from "./conversation-list.tsx";
 import { ConversationView } from "./conversation-view.tsx";
 import { InboxClient, type InboxState } from "./inbox-client.ts";
@@ -28,6 +28,9 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
         <strong>{en.appName}</strong>
         {!state.online && <span class="offline">{en.reconnecting}</span>}
         <span class="spacer" />
+        {state.online && (
+          <span>{format(en.agentsOnline, { count: String(state.onlineAgents.length) })}</span>
+        )}
         {state.agent && <span>{state.agent.name}</span>}
         <button type="button" onClick={() => void signOut()}>
           {en.signOut}

@@ -9,6 +9,7 @@ export const en = {
   signOut: "Sign out",
   signInFailed: "Could not sign in: {reason}",
   reconnecting: "Reconnecting…",
+  agentsOnline: "Agents online: {count}",
   waiting: "Waiting",
   mine: "Mine",
   others: "With other agents",
