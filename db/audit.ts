@@ -3,7 +3,7 @@ import type { Db } from "./database.ts";
 import type { Tx } from "./messages.ts";
 import { agents, auditLog } from "./schema.ts";
 
-export const AUDIT_ACTIONS = [
+const AUDIT_ACTIONS = [
   "sign_in",
   "sign_in_failed",
   "sign_out",

@@ -24,6 +24,7 @@ export function getConversation(db: Db, id: number): ConversationSummary | undef
   return summaryOrUndefined(db, id);
 }
 
+/** The id of the visitor's latest conversation, undefined before their first. Synchronous. */
 export function latestOf(tx: Tx, visitorId: number): number | undefined {
   return tx
     .select({ id: conversations.id })

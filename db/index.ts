@@ -13,7 +13,6 @@ export {
   type NewAgent,
 } from "./agents.ts";
 export {
-  AUDIT_ACTIONS,
   type AuditAction,
   type AuditEntry,
   listAudit,
@@ -22,6 +21,7 @@ export {
 export {
   currentConversationOf,
   getConversation,
+  latestOf,
   listOpenConversations,
 } from "./conversation-reads.ts";
 export * from "./conversations.ts";

@@ -1,2 +1,2 @@
 export * from "./frames.ts";
-export { MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
+export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";

@@ -25,9 +25,16 @@ export function parseFrame<S extends v.GenericSchema>(
   }
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, frame: result.output };
-  const issue = result.issues[0];
+  return invalid(describeIssue(result.issues), clientIdOf(data));
+}
+
+/** The first problem Valibot found, with the path to the field: "text: A message cannot…". */
+export function describeIssue(
+  issues: readonly [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]],
+): string {
+  const [issue] = issues;
   const path = issue.path?.map((item) => String(item.key)).join(".");
-  return invalid(path ? `${path}: ${issue.message}` : issue.message, clientIdOf(data));
+  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 function invalid(message: string, clientId?: string): Parsed<never> {

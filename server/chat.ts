@@ -9,6 +9,7 @@ import {
   type FaqEntry,
   getConversation,
   handOff,
+  latestOf,
   listFaqEntries,
   listOpenConversations,
   openConversation,
@@ -194,7 +195,7 @@ export async function createChat({
 
     /** Whether the visitor's next message starts a new conversation (limited per address). */
     startsConversation(visitorId: number): boolean {
-      return currentConversationOf(db, visitorId) === undefined;
+      return latestOf(db, visitorId) === undefined;
     },
 
     /** Counts an agent's inbox connection; everyone hears when they come or go. */

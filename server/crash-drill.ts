@@ -15,6 +15,8 @@ export interface DrillReport {
   moved: string[];
 }
 
+const MAX_UNACKNOWLEDGED = 3;
+
 /** One customer's widget in miniature: a token, an outbox resent after every reconnect. */
 class Customer {
   token: string | undefined;
@@ -25,7 +27,10 @@ class Customer {
 
   constructor(readonly name: string) {}
 
-  /** Connects, resends the outbox, and keeps one new message in flight until the socket dies. */
+  /**
+   * Connects and streams until the socket dies: after the welcome and whenever everything
+   * is acknowledged, one new message joins the outbox and the whole outbox is (re)sent.
+   */
   stream(url: string): Promise<void> {
     return new Promise((done) => {
       const socket = new WebSocket(`${url.replace("http", "ws")}/ws/visitor`, {
@@ -33,7 +38,10 @@ class Customer {
       });
       this.socket = socket;
       const next = () => {
-        if (this.outbox.length < 3) this.outbox.push(`${this.name}-${++this.count}`);
+        // Refused ones (rate-limited) wait for the next round; the backlog stays bounded.
+        if (this.outbox.length < MAX_UNACKNOWLEDGED) {
+          this.outbox.push(`${this.name}-${++this.count}`);
+        }
         for (const clientId of this.outbox) send(clientId);
       };
       const send = (clientId: string) => {
@@ -51,7 +59,6 @@ class Customer {
           token?: string;
           clientId?: string;
           seq?: number;
-          retryAfterMs?: number;
         };
         if (frame.type === "welcome") {
           this.token = frame.token;

@@ -3,11 +3,10 @@ import {
   type AgentServerFrame,
   agentServerFrame,
   type ConversationSummary,
-  HEARTBEAT_MS,
-  HEARTBEAT_TIMEOUT_MS,
   parseFrame,
   type WireMessage,
 } from "../../protocol/index.ts";
+import { LiveSocket } from "../../widget/app/live-socket.ts";
 
 export interface InboxState {
   online: boolean;
@@ -34,10 +33,18 @@ export class InboxClient {
     transcript: [],
     error: null,
   };
-  private socket: WebSocket | undefined;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
-  private attempts = 0;
-  private closed = false;
+  private readonly socket = new LiveSocket(
+    socketUrl(),
+    {
+      open: () => undefined,
+      frame: (data) => {
+        const parsed = parseFrame(agentServerFrame, data);
+        if (parsed.ok) this.receive(parsed.frame);
+      },
+      lost: () => this.update({ online: false }),
+    },
+    MAX_BACKOFF_MS,
+  );
   /** Replies not yet acknowledged, resent with the same client id after a reconnect. */
   private readonly unacked = new Map<string, AgentClientFrame>();
   private readonly listeners = new Set<(state: InboxState) => void>();
@@ -48,46 +55,11 @@ export class InboxClient {
   }
 
   connect(): void {
-    const url = new URL("/ws/agent", location.href);
-    url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
-    const socket = new WebSocket(url);
-    this.socket = socket;
-    socket.onopen = () => this.alive(socket);
-    socket.onmessage = (event) => {
-      this.alive(socket);
-      const parsed = parseFrame(agentServerFrame, event.data);
-      if (parsed.ok) this.receive(parsed.frame);
-    };
-    socket.onclose = () => this.lost(socket);
-  }
-
-  /** The socket closed or stopped answering: go offline and try again with backoff. */
-  private lost(socket: WebSocket): void {
-    if (this.socket !== socket) return;
-    socket.onclose = null;
-    socket.onmessage = null;
-    socket.close();
-    this.socket = undefined;
-    clearTimeout(this.watchdog);
-    this.update({ online: false });
-    if (this.closed) return;
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
-    this.attempts += 1;
-    setTimeout(() => this.connect(), delay);
-  }
-
-  /** Pings after a quiet spell; without an answer in time the connection counts as lost. */
-  private alive(socket: WebSocket): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
-      this.sendFrame({ type: "ping" });
-      this.watchdog = setTimeout(() => this.lost(socket), HEARTBEAT_TIMEOUT_MS);
-    }, HEARTBEAT_MS);
+    this.socket.connect();
   }
 
   disconnect(): void {
-    this.closed = true;
-    if (this.socket) this.lost(this.socket);
+    this.socket.stop();
   }
 
   open(conversationId: number): void {
@@ -117,7 +89,7 @@ export class InboxClient {
   private receive(frame: AgentServerFrame): void {
     switch (frame.type) {
       case "inbox": {
-        this.attempts = 0;
+        this.socket.accepted();
         const { agent, conversations, online } = frame;
         this.update({ online: true, agent, conversations, onlineAgents: online });
         // Back after a reconnect: only what the open transcript missed comes again.
@@ -171,11 +143,18 @@ export class InboxClient {
 
   private sendFrame(frame: AgentClientFrame): void {
     if (this.state.error !== null) this.update({ error: null });
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(frame));
+    this.socket.send(JSON.stringify(frame));
   }
 
   private update(change: Partial<InboxState>): void {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** The agent socket on the inbox's own host (the server checks the origin). */
+function socketUrl(): URL {
+  const url = new URL("/ws/agent", location.href);
+  url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+  return url;
 }

@@ -15,7 +15,7 @@ import {
   recordAudit,
   saveFaqEntry,
 } from "../../db/index.ts";
-import { MAX_TEXT_LENGTH } from "../../protocol/index.ts";
+import { describeIssue, MAX_TEXT_LENGTH } from "../../protocol/index.ts";
 import { hashPassword } from "../auth/password.ts";
 import { type AgentEnv, publicAgent, requireAgent, requireRole } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
@@ -162,9 +162,7 @@ async function body<S extends v.GenericSchema>(
 ): Promise<v.InferOutput<S>> {
   const parsed = v.safeParse(schema, await request.json().catch(() => undefined));
   if (parsed.success) return parsed.output;
-  const issue = parsed.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join(".");
-  throw new HTTPException(400, { message: path ? `${path}: ${issue.message}` : issue.message });
+  throw new HTTPException(400, { message: describeIssue(parsed.issues) });
 }
 
 function idParam(value: string): number {

@@ -10,7 +10,7 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   return forwarded || getConnInfo(c).remote.address || "unknown";
 }
 
-/** The page's origin when the request came from this server's own pages (same host). */
+/** Whether the request came from one of this server's own pages (its Origin names this host). */
 export function isSameHost(c: Context): boolean {
   const origin = c.req.header("origin");
   return (

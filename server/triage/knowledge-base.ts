@@ -108,7 +108,8 @@ class LanguageIndex {
       );
       const similarity =
         EXAMPLE_WEIGHT * this.exampleSimilarity(indexed, credit, queryNorm) +
-        (1 - EXAMPLE_WEIGHT) * this.profileSimilarity(indexed, credit, queryNorm);
+        // The entry's vocabulary, each term weighted by how many examples use it.
+        (1 - EXAMPLE_WEIGHT) * this.cosine(indexed.profile, credit, queryNorm);
       if (!best || similarity > best.similarity) {
         best = { faqId: indexed.doc.id, similarity, runnerUp: best?.similarity ?? 0 };
       } else if (similarity > best.runnerUp) {
@@ -130,15 +131,6 @@ class LanguageIndex {
       best = Math.max(best, this.cosine(counts, credit, queryNorm));
     }
     return best;
-  }
-
-  /** Cosine with the entry's vocabulary, each term weighted by how many examples use it. */
-  private profileSimilarity(
-    indexed: IndexedEntry,
-    credit: Map<string, number>,
-    queryNorm: number,
-  ): number {
-    return this.cosine(indexed.profile, credit, queryNorm);
   }
 
   /**

@@ -1,6 +1,4 @@
 import {
-  HEARTBEAT_MS,
-  HEARTBEAT_TIMEOUT_MS,
   parseFrame,
   type VisitorClientFrame,
   type VisitorConversation,
@@ -8,6 +6,7 @@ import {
   visitorServerFrame,
   type WireMessage,
 } from "../../protocol/index.ts";
+import { LiveSocket } from "./live-socket.ts";
 import { readStored, writeStored } from "./storage.ts";
 import { mergeMessages, type PendingMessage, stillPending } from "./transcript.ts";
 
@@ -35,21 +34,41 @@ export class ChatClient {
     messages: [],
     outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
   };
-  private socket: WebSocket | undefined;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly socket: LiveSocket;
   private retry: ReturnType<typeof setTimeout> | undefined;
   /** The conversation the transcript belongs to: a reconnect resumes after its last message. */
   private conversationId: number | undefined;
-  private attempts = 0;
   private wantsPerson = false;
   private typingSentAt = 0;
   private readonly listeners = new Set<(state: ChatState) => void>();
 
   constructor(
-    private readonly server: string,
+    server: string,
     /** A signed-in customer's id and its signature, from the host page. */
     private readonly user?: { id: string; hash: string },
-  ) {}
+  ) {
+    const url = new URL("/ws/visitor", server);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    this.socket = new LiveSocket(
+      url,
+      {
+        open: () =>
+          this.sendFrame({
+            type: "hello",
+            v: 1,
+            token: readStored(TOKEN_KEY) ?? undefined,
+            resume: this.resumePoint(),
+            user: this.user,
+          }),
+        frame: (data) => {
+          const parsed = parseFrame(visitorServerFrame, data);
+          if (parsed.ok) this.receive(parsed.frame);
+        },
+        lost: () => this.update({ online: false }),
+      },
+      MAX_BACKOFF_MS,
+    );
+  }
 
   subscribe(listener: (state: ChatState) => void): () => void {
     this.listeners.add(listener);
@@ -57,52 +76,7 @@ export class ChatClient {
   }
 
   connect(): void {
-    if (this.socket) return;
-    const url = new URL("/ws/visitor", this.server);
-    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-    const socket = new WebSocket(url);
-    this.socket = socket;
-    socket.onopen = () => {
-      this.alive();
-      this.sendFrame({
-        type: "hello",
-        v: 1,
-        token: readStored(TOKEN_KEY) ?? undefined,
-        resume: this.resumePoint(),
-        user: this.user,
-      });
-    };
-    socket.onmessage = (event) => {
-      this.alive();
-      const parsed = parseFrame(visitorServerFrame, event.data);
-      if (parsed.ok) this.receive(parsed.frame);
-    };
-    socket.onclose = () => this.lost(socket);
-  }
-
-  /** The socket closed or stopped answering: go offline and try again with backoff. */
-  private lost(socket: WebSocket): void {
-    if (this.socket !== socket) return;
-    socket.onclose = null;
-    socket.onmessage = null;
-    socket.close();
-    this.socket = undefined;
-    clearTimeout(this.watchdog);
-    this.update({ online: false });
-    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
-    this.attempts += 1;
-    setTimeout(() => this.connect(), delay);
-  }
-
-  /** Pings after a quiet spell; without an answer in time the connection counts as lost. */
-  private alive(): void {
-    const socket = this.socket;
-    if (!socket) return;
-    clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
-      this.sendFrame({ type: "ping" });
-      this.watchdog = setTimeout(() => this.lost(socket), HEARTBEAT_TIMEOUT_MS);
-    }, HEARTBEAT_MS);
+    this.socket.connect();
   }
 
   private resumePoint(): { conversationId: number; seq: number } | undefined {
@@ -140,7 +114,7 @@ export class ChatClient {
     switch (frame.type) {
       case "welcome":
         writeStored(TOKEN_KEY, frame.token);
-        this.attempts = 0;
+        this.socket.accepted();
         this.conversationId = frame.conversation?.id;
         this.update({
           online: true,
@@ -219,7 +193,7 @@ export class ChatClient {
   }
 
   private sendFrame(frame: VisitorClientFrame): void {
-    this.socket?.send(JSON.stringify(frame));
+    this.socket.send(JSON.stringify(frame));
   }
 
   private update(change: Partial<ChatState>): void {
