@@ -1,8 +1,11 @@
 import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Db } from "./database.ts";
-import { agentSessions, agents } from "./schema.ts";
+import { agentSessions, agents, conversations } from "./schema.ts";
 
-export type Agent = Omit<typeof agents.$inferSelect, "passwordHash">;
+export type Agent = Pick<
+  typeof agents.$inferSelect,
+  "id" | "email" | "name" | "role" | "active" | "createdAt"
+>;
 export type NewAgent = Omit<typeof agents.$inferInsert, "id">;
 
 const publicColumns = {
@@ -42,12 +45,25 @@ export async function findAgentCredentials(
     .get();
 }
 
-/** Deactivates an agent and ends all their sessions at once; false when there is none. */
-export async function deactivateAgent(db: Db, id: number): Promise<boolean> {
+/**
+ * Deactivates an agent, ends all their sessions and puts their open conversations back in the
+ * queue, at once. Returns those conversations' ids; undefined when there is no such agent.
+ */
+export async function deactivateAgent(
+  db: Db,
+  id: number,
+  now: number,
+): Promise<number[] | undefined> {
   return db.transaction((tx) => {
     const changed = tx.update(agents).set({ active: false }).where(eq(agents.id, id)).run();
     tx.delete(agentSessions).where(eq(agentSessions.agentId, id)).run();
-    return changed.changes > 0;
+    const requeued = tx
+      .update(conversations)
+      .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
+      .where(and(eq(conversations.assigneeId, id), eq(conversations.status, "assigned")))
+      .returning({ id: conversations.id })
+      .all();
+    return changed.changes > 0 ? requeued.map((row) => row.id) : undefined;
   });
 }
 

@@ -1,8 +1,8 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ConversationSummary } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
 import { readLastCustomerMessage, type Tx } from "./messages.ts";
-import { agents, conversations } from "./schema.ts";
+import { agents, conversations, messages, visitors } from "./schema.ts";
 
 /** The visitor's latest conversation, undefined before their first message. Synchronous. */
 export function currentConversationOf(db: Db, visitorId: number): ConversationSummary | undefined {
@@ -15,6 +15,37 @@ export async function listOpenConversations(db: Db): Promise<ConversationSummary
   return selectSummaries(db)
     .where(inArray(conversations.status, ["queued", "assigned"]))
     .orderBy(desc(conversations.priority), asc(conversations.updatedAt))
+    .all()
+    .map((row) => toSummary(db, row));
+}
+
+/** Resolved conversations, the most recently closed first, a page at a time. */
+export async function listResolvedConversations(
+  db: Db,
+  page: { limit: number; before?: number },
+): Promise<ConversationSummary[]> {
+  const { limit, before } = page;
+  return selectSummaries(db)
+    .where(
+      and(
+        eq(conversations.status, "resolved"),
+        before === undefined ? undefined : lt(conversations.id, before),
+      ),
+    )
+    .orderBy(desc(conversations.id))
+    .limit(limit)
+    .all()
+    .map((row) => toSummary(db, row));
+}
+
+/** Every conversation of one visitor, newest first: what they asked before. */
+export async function listVisitorConversations(
+  db: Db,
+  visitorId: number,
+): Promise<ConversationSummary[]> {
+  return selectSummaries(db)
+    .where(eq(conversations.visitorId, visitorId))
+    .orderBy(desc(conversations.id))
     .all()
     .map((row) => toSummary(db, row));
 }
@@ -42,12 +73,24 @@ export function selectSummaries(tx: Tx) {
       visitorId: conversations.visitorId,
       status: conversations.status,
       handoff: conversations.handoff,
+      priority: conversations.priority,
+      skill: conversations.skill,
+      language: conversations.language,
+      queuedAt: conversations.queuedAt,
       assigneeId: conversations.assigneeId,
       assigneeName: agents.name,
+      pageUrl: conversations.pageUrl,
+      pageTitle: conversations.pageTitle,
+      userId: visitors.userId,
+      customerName: visitors.name,
+      customerEmail: visitors.email,
+      lastSeq: conversations.lastSeq,
+      customerMessages: sql<number>`(select ${count()} from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.author} = 'customer')`,
       createdAt: conversations.createdAt,
       updatedAt: conversations.updatedAt,
     })
     .from(conversations)
+    .innerJoin(visitors, eq(conversations.visitorId, visitors.id))
     .leftJoin(agents, eq(conversations.assigneeId, agents.id));
 }
 
@@ -58,15 +101,36 @@ function toSummary(tx: Tx, row: SummaryRow): ConversationSummary {
     id: row.id,
     visitorId: row.visitorId,
     status: row.status,
+    priority: row.priority,
+    lastSeq: row.lastSeq,
+    customerMessages: row.customerMessages,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
   if (row.handoff !== null) summary.handoff = row.handoff;
+  if (row.skill !== null) summary.skill = row.skill;
+  if (row.language !== null) summary.language = row.language;
+  if (row.queuedAt !== null) summary.queuedAt = row.queuedAt;
+  if (row.pageUrl !== null) summary.page = { url: row.pageUrl, title: row.pageTitle ?? "" };
+  const customer = definedOnly({
+    userId: row.userId,
+    name: row.customerName,
+    email: row.customerEmail,
+  });
+  if (Object.keys(customer).length > 0) summary.customer = customer;
   if (row.assigneeId !== null) summary.assigneeId = row.assigneeId;
   if (row.assigneeName !== null) summary.assigneeName = row.assigneeName;
   const last = readLastCustomerMessage(tx, row.id);
   if (last) summary.lastMessage = last;
   return summary;
+}
+
+function definedOnly<T extends Record<string, string | null>>(
+  fields: T,
+): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)) as {
+    [K in keyof T]?: string;
+  };
 }
 
 export function summaryOrUndefined(tx: Tx, id: number): ConversationSummary | undefined {

@@ -77,8 +77,13 @@ test("the bot cannot post once the conversation was handed off", async () => {
     await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 2),
   );
   assert.ok(
-    (await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 3))
-      .ok,
+    (
+      await handOff(
+        db,
+        { conversationId: conversation.id, handoff: HANDOFF, actor: "customer", skill: "general" },
+        3,
+      )
+    ).ok,
   );
   assert.equal(
     await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 4),
@@ -102,7 +107,11 @@ test("only one agent can claim a conversation, and only from the queue", async (
   );
   const early = await claimConversation(db, { conversationId: conversation.id, agentId }, 2);
   assert.deepEqual(early, { ok: false, reason: "conflict" });
-  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 3);
+  await handOff(
+    db,
+    { conversationId: conversation.id, handoff: HANDOFF, actor: "customer", skill: "general" },
+    3,
+  );
   assert.ok((await claimConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
   const late = await claimConversation(
     db,
@@ -127,7 +136,11 @@ test("a customer writing in a resolved conversation reopens it to the queue, not
     { visitorId, clientId: "c1", text: "hi" },
     1,
   );
-  await handOff(db, { conversationId: conversation.id, handoff: HANDOFF, actor: "customer" }, 2);
+  await handOff(
+    db,
+    { conversationId: conversation.id, handoff: HANDOFF, actor: "customer", skill: "general" },
+    2,
+  );
   await claimConversation(db, { conversationId: conversation.id, agentId }, 3);
   assert.ok((await resolveConversation(db, { conversationId: conversation.id, agentId }, 4)).ok);
   const again = await appendCustomerMessage(

@@ -4,6 +4,7 @@ import type {
   ConversationStatus,
   ConversationSummary,
   Handoff,
+  Page,
   SystemEvent,
   WireMessage,
 } from "../protocol/index.ts";
@@ -25,6 +26,8 @@ export type TransitionResult =
       conversation: ConversationSummary;
       /** The system message that announces the change in the transcript. */
       message: WireMessage;
+      /** An internal note that came with the change (a transfer's), stored just before it. */
+      note?: WireMessage;
     }
   | { ok: false; reason: "not_found" | "conflict" };
 
@@ -39,7 +42,7 @@ export async function openConversation(db: Db, visitorId: number, now: number): 
  */
 export async function appendCustomerMessage(
   db: Db,
-  input: { visitorId: number; clientId: string; text: string },
+  input: { visitorId: number; clientId: string; text: string; page?: Page | undefined },
   now: number,
 ): Promise<Appended & { reopened: boolean }> {
   return db.transaction(
@@ -51,6 +54,12 @@ export async function appendCustomerMessage(
         { author: "customer", clientId: input.clientId, text: input.text },
         now,
       );
+      if (input.page && !appended.duplicate) {
+        tx.update(conversations)
+          .set({ pageUrl: input.page.url, pageTitle: input.page.title })
+          .where(eq(conversations.id, conversationId))
+          .run();
+      }
       const reopened = !appended.duplicate && reopenIfResolved(tx, conversationId, now);
       return { ...appended, reopened, conversation: summaryOf(tx, conversationId) };
     },
@@ -74,6 +83,26 @@ export async function appendBotAnswer(
       if (current?.status !== "bot") return null;
       const { text, faqId } = input;
       return insertMessage(tx, input.conversationId, { author: "bot", text, faqId }, now).message;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A note for colleagues on a conversation a person handles; never shown to the customer. */
+export async function appendNote(
+  db: Db,
+  input: { conversationId: number; agentId: number; clientId: string; text: string },
+  now: number,
+): Promise<({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" }> {
+  return db.transaction(
+    (tx) => {
+      const current = summaryOrUndefined(tx, input.conversationId);
+      if (!current) return { ok: false, reason: "not_found" } as const;
+      if (current.status === "bot") return { ok: false, reason: "conflict" } as const;
+      const { agentId, clientId, text } = input;
+      const note = { author: "agent", agentId, clientId, text, internal: true } as const;
+      const appended = insertMessage(tx, input.conversationId, note, now);
+      return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
     },
     { behavior: "immediate" },
   );
@@ -111,14 +140,28 @@ export async function appendAgentReply(
  */
 export async function handOff(
   db: Db,
-  input: { conversationId: number; handoff: Handoff; actor: "bot" | "customer" },
+  input: {
+    conversationId: number;
+    handoff: Handoff;
+    actor: "bot" | "customer";
+    /** The skill group the router looks for, from the reasons. */
+    skill: string;
+  },
   now: number,
 ): Promise<TransitionResult> {
-  const { conversationId, handoff, actor } = input;
+  const { conversationId, handoff, actor, skill } = input;
   return transition(db, now, {
     conversationId,
     from: ["bot", "resolved"],
-    set: { status: "queued", assigneeId: null, handoff, priority: handoff.priority },
+    set: {
+      status: "queued",
+      assigneeId: null,
+      handoff,
+      priority: handoff.priority,
+      skill,
+      language: handoff.language,
+      queuedAt: now,
+    },
     event: { type: "handoff", actor, data: { reasons: handoff.reasons.map((r) => r.reason) } },
     announce: () => ({
       text: "A person from the team is joining this conversation.",
@@ -145,6 +188,68 @@ export async function claimConversation(
       event: "joined",
     }),
   });
+}
+
+/** The router's move: a queued conversation goes to the agent it picked. */
+export async function assignConversation(
+  db: Db,
+  input: { conversationId: number; agentId: number },
+  now: number,
+): Promise<TransitionResult> {
+  const { conversationId, agentId } = input;
+  return transition(db, now, {
+    conversationId,
+    from: ["queued"],
+    set: { status: "assigned", assigneeId: agentId },
+    event: { type: "assigned", actor: "system", agentId },
+    announce: (tx) => ({
+      text: `${agentName(tx, agentId)} joined the conversation.`,
+      event: "joined",
+    }),
+  });
+}
+
+export type TransferTarget = { agentId: number } | { skill: string };
+
+/**
+ * Hands a conversation to a colleague, or back to the queue for a skill group, with an
+ * internal note for whoever picks it up. The assignee may transfer their own; an admin any
+ * open one.
+ */
+export async function transferConversation(
+  db: Db,
+  input: {
+    conversationId: number;
+    by: number;
+    asAdmin: boolean;
+    to: TransferTarget;
+    note?: string;
+  },
+  now: number,
+): Promise<TransitionResult> {
+  const { conversationId, by, to } = input;
+  const set: Partial<typeof conversations.$inferInsert> =
+    "agentId" in to
+      ? { status: "assigned", assigneeId: to.agentId }
+      : { status: "queued", assigneeId: null, skill: to.skill, queuedAt: now };
+  const spec: TransitionSpec = {
+    conversationId,
+    from: input.asAdmin ? ["queued", "assigned"] : ["assigned"],
+    set,
+    event: { type: "transferred", actor: "agent", agentId: by, data: { to } },
+    audit: "transfer",
+    announce: (tx) => ({
+      text:
+        "agentId" in to
+          ? `The conversation was passed to ${agentName(tx, to.agentId)}.`
+          : `The conversation was passed to the ${to.skill} team.`,
+      event: "transferred",
+    }),
+    ...(input.note ? { note: input.note } : {}),
+    ...("agentId" in to ? { target: to.agentId } : {}),
+  };
+  if (!input.asAdmin) spec.assignee = by;
+  return transition(db, now, spec);
 }
 
 /** Only the assignee resolves their conversation. */
@@ -175,6 +280,10 @@ interface TransitionSpec {
   /** An agent's move, recorded in the audit log in the same transaction. */
   audit?: AuditAction;
   announce: (tx: Tx) => { text: string; event: SystemEvent };
+  /** An internal note from the acting agent, stored before the announcement. */
+  note?: string;
+  /** An agent the change hands the conversation to: they must exist and be active. */
+  target?: number;
 }
 
 /**
@@ -185,6 +294,9 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
   const { conversationId, event } = spec;
   return db.transaction(
     (tx) => {
+      if (spec.target !== undefined && !isActiveAgent(tx, spec.target)) {
+        return { ok: false, reason: "not_found" } as const;
+      }
       const moved = tx
         .update(conversations)
         .set({ ...spec.set, updatedAt: now })
@@ -206,10 +318,20 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
         const entry = { action: spec.audit, target: `conversation:${conversationId}` };
         recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
       }
+      const note =
+        spec.note === undefined || event.agentId === undefined
+          ? undefined
+          : insertMessage(
+              tx,
+              conversationId,
+              { author: "agent", agentId: event.agentId, text: spec.note, internal: true },
+              now,
+            ).message;
       const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
       if (event.agentId !== undefined) announcement.agentId = event.agentId;
       const { message } = insertMessage(tx, conversationId, announcement, now);
-      return { ok: true, message, conversation: summaryOf(tx, conversationId) } as const;
+      const conversation = summaryOf(tx, conversationId);
+      return { ok: true, message, conversation, ...(note ? { note } : {}) } as const;
     },
     { behavior: "immediate" },
   );
@@ -230,7 +352,7 @@ function latestOrNew(tx: Tx, visitorId: number, now: number): number {
 function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean {
   const reopened = tx
     .update(conversations)
-    .set({ status: "queued", assigneeId: null, updatedAt: now })
+    .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
     .where(and(eq(conversations.id, conversationId), eq(conversations.status, "resolved")))
     .returning({ id: conversations.id })
     .get();
@@ -238,7 +360,7 @@ function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean 
   return reopened !== undefined;
 }
 
-type EventType = "created" | "handoff" | "claimed" | "resolved" | "reopened";
+type EventType = (typeof conversationEvents.$inferInsert)["type"];
 
 /** Who moved the conversation and why, so reports can be computed from the events. */
 interface ConversationEvent {
@@ -253,6 +375,11 @@ function logEvent(tx: Tx, conversationId: number, event: ConversationEvent, at: 
   tx.insert(conversationEvents)
     .values({ conversationId, type, actor, agentId: agentId ?? null, data: data ?? {}, at })
     .run();
+}
+
+function isActiveAgent(tx: Tx, agentId: number): boolean {
+  const found = tx.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId));
+  return found.get()?.active === true;
 }
 
 function agentName(tx: Tx, agentId: number): string {

@@ -19,10 +19,18 @@ export {
   recordAudit,
 } from "./audit.ts";
 export {
+  type CannedResponse,
+  deleteCannedResponse,
+  listCannedResponses,
+  saveCannedResponse,
+} from "./canned.ts";
+export {
   currentConversationOf,
   getConversation,
   latestOf,
   listOpenConversations,
+  listResolvedConversations,
+  listVisitorConversations,
 } from "./conversation-reads.ts";
 export * from "./conversations.ts";
 export { closeDatabase, type Db, openDatabase } from "./database.ts";
@@ -34,12 +42,34 @@ export {
   type NewFaqEntry,
   saveFaqEntry,
 } from "./faq.ts";
-export { readTranscript } from "./messages.ts";
+export { type Audience, readTranscript } from "./messages.ts";
 export { deleteVisitor, exportVisitor } from "./privacy.ts";
+export { listQueue, type QueuedConversation } from "./queue.ts";
+export { markRead, readByTeam, readCounts } from "./reads.ts";
+export {
+  MATCH_END,
+  MATCH_START,
+  MIN_SEARCH_LENGTH,
+  type SearchHit,
+  searchMessages,
+} from "./search.ts";
+export { readSettings, saveSettings } from "./settings.ts";
+export {
+  type AgentProfile,
+  createPasswordLink,
+  deleteExpiredPasswordLinks,
+  findPasswordLink,
+  listTeam,
+  setAway,
+  type TeamRow,
+  updateAgentProfile,
+  usePasswordLink,
+} from "./team.ts";
 export {
   bindVisitorToUser,
   createVisitor,
   findVisitor,
   findVisitorByUserId,
+  updateVisitorProfile,
   type Visitor,
 } from "./visitors.ts";

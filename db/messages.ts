@@ -13,6 +13,7 @@ export interface NewMessage {
   agentId?: number;
   faqId?: number;
   event?: SystemEvent;
+  internal?: boolean;
 }
 
 export interface AppendResult {
@@ -57,6 +58,7 @@ export function insertMessage(
       agentId: input.agentId ?? null,
       faqId: input.faqId ?? null,
       event: input.event ?? null,
+      internal: input.internal ?? false,
       createdAt: now,
     })
     .returning({ id: messages.id })
@@ -66,13 +68,27 @@ export function insertMessage(
   return { message: toWireMessage(row), duplicate: false };
 }
 
+/** Agents see internal notes; the customer never does. */
+export type Audience = "agent" | "customer";
+
 /**
- * A conversation's messages after a sequence number (0: all), in order. Synchronous, so a
- * caller can read and send with nothing else running in between.
+ * A conversation's messages after a sequence number (0: all), in order, as one audience may
+ * see them. Synchronous, so a caller can read and send with nothing else running in between.
  */
-export function readTranscript(tx: Tx, conversationId: number, afterSeq = 0): WireMessage[] {
+export function readTranscript(
+  tx: Tx,
+  conversationId: number,
+  afterSeq = 0,
+  audience: Audience = "customer",
+): WireMessage[] {
   return selectMessages(tx)
-    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        gt(messages.seq, afterSeq),
+        audience === "customer" ? eq(messages.internal, false) : undefined,
+      ),
+    )
     .orderBy(asc(messages.seq))
     .all()
     .map(toWireMessage);
@@ -96,6 +112,7 @@ function selectMessages(tx: Tx) {
       createdAt: messages.createdAt,
       clientId: messages.clientId,
       event: messages.event,
+      internal: messages.internal,
       agentName: agents.name,
       faqId: faqEntries.id,
       faqTitle: faqEntries.title,
@@ -120,5 +137,6 @@ function toWireMessage(row: MessageRow): WireMessage {
     message.faq = { id: row.faqId, title: row.faqTitle };
   }
   if (row.event !== null) message.event = row.event;
+  if (row.internal) message.internal = true;
   return message;
 }

@@ -30,7 +30,7 @@ export async function exportVisitor(db: Db, visitorId: number, audit: AuditEntry
       visitor,
       conversations: rows.map((row) => ({
         ...row,
-        messages: readTranscript(tx, row.id),
+        messages: readTranscript(tx, row.id, 0, "agent"),
         events: events.filter((event) => event.conversationId === row.id),
       })),
     };

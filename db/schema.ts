@@ -1,16 +1,49 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Author, ConversationStatus, Handoff, SystemEvent } from "../protocol/index.ts";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import type {
+  Author,
+  ConversationStatus,
+  Handoff,
+  SettingsKey,
+  SystemEvent,
+} from "../protocol/index.ts";
 
 export const agents = sqliteTable("agents", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   role: text("role", { enum: ["agent", "admin"] }).notNull(),
+  /** An scrypt hash, or a marker without one while an invitation is not yet accepted. */
   passwordHash: text("password_hash").notNull(),
   /** A deactivated agent cannot sign in and loses every session; their history stays. */
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Skill groups the router sends handoffs from (billing, technical, security, general...). */
+  skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(["general"]),
+  /** ISO 639-1 codes of the languages the agent answers in. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(["en"]),
+  /** At most this many assigned conversations at once. */
+  capacity: integer("capacity").notNull().default(5),
+  /** The agent said they are away: connected, but no new assignments. Survives reconnects. */
+  away: integer("away", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
+});
+
+/** One-time links an admin hands to an agent: to set a first password, or a new one. */
+export const passwordLinks = sqliteTable("password_links", {
+  tokenHash: text("token_hash").primaryKey(),
+  agentId: integer("agent_id")
+    .notNull()
+    .references(() => agents.id, { onDelete: "cascade" }),
+  purpose: text("purpose", { enum: ["invite", "reset"] }).notNull(),
+  expiresAt: integer("expires_at").notNull(),
 });
 
 export const agentSessions = sqliteTable("agent_sessions", {
@@ -27,6 +60,9 @@ export const visitors = sqliteTable("visitors", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   /** The company's own user id, set only after its signature was verified. */
   userId: text("user_id").unique(),
+  /** Given by the company's page with the signed user id, so only when it verified. */
+  name: text("name"),
+  email: text("email"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -41,6 +77,15 @@ export const conversations = sqliteTable(
     assigneeId: integer("assignee_id").references(() => agents.id),
     handoff: text("handoff", { mode: "json" }).$type<Handoff>(),
     priority: integer("priority").notNull().default(0),
+    /** The skill group the router looks for: set at handoff from the reasons, or by a transfer. */
+    skill: text("skill"),
+    /** The customer's language at handoff (ISO 639-1, "und" when unknown). */
+    language: text("language"),
+    /** When the conversation last entered the queue: the queue's second sort key. */
+    queuedAt: integer("queued_at"),
+    /** The page the customer was on when they last wrote, as the widget reported it. */
+    pageUrl: text("page_url"),
+    pageTitle: text("page_title"),
     lastSeq: integer("last_seq").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
@@ -48,6 +93,7 @@ export const conversations = sqliteTable(
   (table) => [
     index("conversations_visitor_idx").on(table.visitorId, table.id),
     index("conversations_status_idx").on(table.status, table.priority, table.updatedAt),
+    index("conversations_assignee_idx").on(table.assigneeId, table.status),
     check(
       "conversations_status_check",
       sql`${table.status} in ('bot','queued','assigned','resolved')`,
@@ -75,6 +121,8 @@ export const messages = sqliteTable(
     faqId: integer("faq_id"),
     /** For system messages: which event they announce, so each app can word it in its language. */
     event: text("event").$type<SystemEvent>(),
+    /** An agent's note for colleagues: never sent to the customer. */
+    internal: integer("internal", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
   },
   (table) => [
@@ -92,7 +140,7 @@ export const conversationEvents = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
     type: text("type", {
-      enum: ["created", "handoff", "claimed", "resolved", "reopened"],
+      enum: ["created", "handoff", "claimed", "assigned", "transferred", "resolved", "reopened"],
     }).notNull(),
     actor: text("actor").$type<Author>().notNull(),
     agentId: integer("agent_id").references(() => agents.id),
@@ -126,3 +174,36 @@ export const auditLog = sqliteTable(
   },
   (table) => [index("audit_log_at_idx").on(table.at)],
 );
+
+/** How far each agent has read each conversation: unread counts, and "read" for the customer. */
+export const agentReads = sqliteTable(
+  "agent_reads",
+  {
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.agentId, table.conversationId] }),
+    index("agent_reads_conversation_idx").on(table.conversationId),
+  ],
+);
+
+/** Replies an admin wrote once for everyone; an agent inserts one by typing "/shortcut". */
+export const cannedResponses = sqliteTable("canned_responses", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  shortcut: text("shortcut").notNull().unique(),
+  text: text("text").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Admin settings, one JSON document per key (routing, widget, inbox). */
+export const settings = sqliteTable("settings", {
+  key: text("key").$type<SettingsKey>().primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -40,3 +40,16 @@ export async function bindVisitorToUser(db: Db, id: number, userId: string): Pro
     .get();
   return bound !== undefined;
 }
+
+/** Name and email as the company's page gave them with a verified user id. */
+export async function updateVisitorProfile(
+  db: Db,
+  id: number,
+  profile: { name?: string | undefined; email?: string | undefined },
+): Promise<void> {
+  const set = {
+    ...(profile.name ? { name: profile.name } : {}),
+    ...(profile.email ? { email: profile.email } : {}),
+  };
+  if (Object.keys(set).length > 0) db.update(visitors).set(set).where(eq(visitors.id, id)).run();
+}

@@ -10,6 +10,7 @@ export const MAX_TEXT_LENGTH = 4000;
 const MAX_CLIENT_ID_LENGTH = 64;
 const MAX_TOKEN_LENGTH = 512;
 const MAX_USER_ID_LENGTH = 256;
+const MAX_URL_LENGTH = 2048;
 
 export const HANDOFF_REASONS = [
   "emotional",
@@ -28,7 +29,7 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const AUTHORS = ["customer", "bot", "agent", "system"] as const;
 export type Author = (typeof AUTHORS)[number];
 
-export const SYSTEM_EVENTS = ["handoff", "joined", "resolved", "reopened"] as const;
+export const SYSTEM_EVENTS = ["handoff", "joined", "transferred", "resolved", "reopened"] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 
 export const ERROR_CODES = [
@@ -50,6 +51,9 @@ const messageText = v.pipe(
   v.maxLength(MAX_TEXT_LENGTH, `A message can be at most ${MAX_TEXT_LENGTH} characters.`),
 );
 const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+function seqSchema() {
+  return v.pipe(v.number(), v.integer(), v.minValue(0));
+}
 const timestamp = v.pipe(v.number(), v.integer());
 
 const evidenceSchema = v.object({ start: v.number(), end: v.number() });
@@ -79,6 +83,8 @@ const wireMessageSchema = v.object({
   authorName: v.optional(v.string()),
   faq: v.optional(v.object({ id: v.number(), title: v.string() })),
   event: v.optional(v.picklist(SYSTEM_EVENTS)),
+  /** An agent's note for colleagues; the customer never receives it. */
+  internal: v.optional(v.literal(true)),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -86,17 +92,45 @@ const visitorConversationSchema = v.object({
   id,
   status: v.picklist(CONVERSATION_STATUSES),
   agentName: v.optional(v.string()),
+  /** The customer's messages up to here were read by a person. */
+  readSeq: v.optional(seqSchema()),
 });
 export type VisitorConversation = v.InferOutput<typeof visitorConversationSchema>;
+
+/** The page the customer is on, as the widget saw it. */
+const pageSchema = v.object({
+  url: v.pipe(v.string(), v.maxLength(MAX_URL_LENGTH)),
+  title: v.pipe(v.string(), v.maxLength(300)),
+});
+export type Page = v.InferOutput<typeof pageSchema>;
 
 const conversationSummarySchema = v.object({
   id,
   visitorId: id,
   status: v.picklist(CONVERSATION_STATUSES),
   handoff: v.optional(handoffSchema),
+  priority: v.number(),
+  /** The skill group the router looks for. */
+  skill: v.optional(v.string()),
+  language: v.optional(v.string()),
+  /** When it last entered the queue. */
+  queuedAt: v.optional(timestamp),
   assigneeId: v.optional(id),
   assigneeName: v.optional(v.string()),
+  page: v.optional(pageSchema),
+  /** Known only when the company's page verified the customer's identity. */
+  customer: v.optional(
+    v.object({
+      userId: v.optional(v.string()),
+      name: v.optional(v.string()),
+      email: v.optional(v.string()),
+    }),
+  ),
   lastMessage: v.optional(wireMessageSchema),
+  /** Sequence number of the newest message, internal notes included. */
+  lastSeq: v.number(),
+  /** Messages from the customer in this conversation: the basis of unread counts. */
+  customerMessages: v.number(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -113,7 +147,7 @@ const errorSchema = v.object({
 });
 export type ErrorFrame = v.InferOutput<typeof errorSchema>;
 
-const seq = v.pipe(v.number(), v.integer(), v.minValue(0));
+const seq = seqSchema();
 /** Application-level heartbeat: browsers cannot send WebSocket pings, so clients send this. */
 const ping = v.object({ type: v.literal("ping") });
 const pong = v.object({ type: v.literal("pong") });
@@ -133,10 +167,20 @@ export const visitorClientFrame = v.variant("type", [
       v.object({
         id: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_USER_ID_LENGTH)),
         hash: v.pipe(v.string(), v.maxLength(128)),
+        /** Shown to agents; trusted only together with a valid hash. */
+        name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+        email: v.optional(v.pipe(v.string(), v.maxLength(254))),
       }),
     ),
+    page: v.optional(pageSchema),
   }),
-  v.object({ type: v.literal("send"), clientId, text: messageText }),
+  v.object({
+    type: v.literal("send"),
+    clientId,
+    text: messageText,
+    /** Where the customer is now, for pages that change without reloading. */
+    page: v.optional(pageSchema),
+  }),
   v.object({ type: v.literal("talk_to_person") }),
   /** Sent every few seconds while the customer types: the bot does not interrupt. */
   v.object({ type: v.literal("typing") }),
@@ -158,6 +202,10 @@ export const visitorServerFrame = v.variant("type", [
   ackSchema,
   v.object({ type: v.literal("message"), conversationId: id, message: wireMessageSchema }),
   v.object({ type: v.literal("conversation"), conversation: visitorConversationSchema }),
+  /** The agent is writing a reply. */
+  v.object({ type: v.literal("typing") }),
+  /** A person read the customer's messages up to `seq`. */
+  v.object({ type: v.literal("read"), conversationId: id, seq }),
   errorSchema,
   pong,
 ]);
@@ -169,19 +217,59 @@ export const agentClientFrame = v.variant("type", [
   v.object({ type: v.literal("claim"), conversationId: id }),
   v.object({ type: v.literal("reply"), conversationId: id, clientId, text: messageText }),
   v.object({ type: v.literal("resolve"), conversationId: id }),
+  /** A note for colleagues; any agent may add one, the customer never sees it. */
+  v.object({ type: v.literal("note"), conversationId: id, clientId, text: messageText }),
+  /** To one agent, or back to the queue for a skill group, with a note for whoever takes it. */
+  v.object({
+    type: v.literal("transfer"),
+    conversationId: id,
+    to: v.union([
+      v.object({ agentId: id }),
+      v.object({ skill: v.pipe(v.string(), v.maxLength(32)) }),
+    ]),
+    note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_TEXT_LENGTH))),
+  }),
+  v.object({ type: v.literal("typing"), conversationId: id }),
+  /** The agent has seen the conversation up to `seq`. */
+  v.object({ type: v.literal("read"), conversationId: id, seq }),
+  v.object({ type: v.literal("presence"), status: v.picklist(["online", "away"]) }),
   ping,
 ]);
 export type AgentClientFrame = v.InferOutput<typeof agentClientFrame>;
 
+export const PRESENCES = ["online", "away", "offline"] as const;
+export type Presence = (typeof PRESENCES)[number];
+
+const teamMemberSchema = v.object({
+  id,
+  name: v.string(),
+  email: v.string(),
+  role: v.picklist(["agent", "admin"]),
+  /** Offline when no inbox of theirs is connected; away when they said so. */
+  presence: v.picklist(PRESENCES),
+  skills: v.array(v.string()),
+  languages: v.array(v.string()),
+  capacity: v.number(),
+  /** Conversations assigned to them now. */
+  assigned: v.number(),
+});
+export type TeamMember = v.InferOutput<typeof teamMemberSchema>;
+
 export const agentServerFrame = v.variant("type", [
   v.object({
     type: v.literal("inbox"),
-    agent: v.object({ id, name: v.string() }),
+    agent: v.object({ id, name: v.string(), role: v.picklist(["agent", "admin"]) }),
     conversations: v.array(conversationSummarySchema),
-    online: v.array(id),
+    team: v.array(teamMemberSchema),
+    /** Per conversation id: the customer messages this agent has read. */
+    read: v.record(v.string(), v.number()),
+    /** A handoff waiting longer than this is highlighted. */
+    waitAlertSeconds: v.number(),
   }),
-  /** Which agents have a live inbox connection. */
-  v.object({ type: v.literal("presence"), online: v.array(id) }),
+  /** Whenever someone comes, goes, changes presence or takes on a conversation. */
+  v.object({ type: v.literal("team"), team: v.array(teamMemberSchema) }),
+  /** The customer is writing in this conversation. */
+  v.object({ type: v.literal("typing"), conversationId: id }),
   v.object({ type: v.literal("conversation"), conversation: conversationSummarySchema }),
   v.object({
     type: v.literal("transcript"),

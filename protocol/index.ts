@@ -1,2 +1,3 @@
 export * from "./frames.ts";
 export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
+export * from "./settings.ts";

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   ADMIN,
+  agentSocket,
   api,
   type Harness,
   sessionCookie,
@@ -63,8 +64,8 @@ describe("agent sign-in and inbox", () => {
 
   test("an agent sees a handoff live, claims it once, replies and resolves", async () => {
     const cookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
-    const agent = await TestSocket.open(`${server.url}/ws/agent`, { cookie, origin: server.url });
-    await agent.next((frame) => frame.type === "inbox");
+    // Away: the router leaves the handoff in the queue for a manual claim.
+    const { socket: agent } = await agentSocket(server.url, cookie, { away: true });
 
     const customer = await visitor(server.url);
     customer.socket.send({

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
 import Sqlite from "better-sqlite3";
+import { DEFAULT_ROUTING, DEFAULT_WIDGET } from "../protocol/index.ts";
 import {
   ADMIN,
   agentSocket,
@@ -45,8 +46,14 @@ interface Fixture {
   admin: string;
   agentId(): Promise<number>;
   faqId(): Promise<number>;
+  cannedId(): Promise<number>;
   visitorId(): Promise<number>;
+  conversationId(): Promise<number>;
+  /** The token of a fresh invitation link. */
+  passwordToken(): Promise<string>;
 }
+
+const CANNED = { shortcut: "hello", text: "Hello! How can I help?" };
 
 const ROUTES: Record<string, RouteCase> = {
   "GET /healthz": { access: "public", ok: 200, request: async () => ({ path: "/healthz" }) },
@@ -123,6 +130,110 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 204,
     request: async (f) => ({ path: `/api/admin/visitors/${await f.visitorId()}` }),
   },
+  "PATCH /api/admin/agents/:id": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({
+      path: `/api/admin/agents/${await f.agentId()}`,
+      body: { skills: ["billing"], languages: ["en", "pl"], capacity: 3 },
+    }),
+  },
+  "POST /api/admin/agents/:id/password-link": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/agents/${await f.agentId()}/password-link` }),
+  },
+  "POST /api/admin/faq/try": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/faq/try", body: { text: "Do you gift wrap?" } }),
+  },
+  "GET /api/admin/canned": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/canned" }),
+  },
+  "POST /api/admin/canned": {
+    access: "admin",
+    ok: 201,
+    request: async () => ({
+      path: "/api/admin/canned",
+      body: { ...CANNED, shortcut: `s${Math.random().toString(36).slice(2, 10)}` },
+    }),
+  },
+  "PUT /api/admin/canned/:id": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => {
+      const id = await f.cannedId();
+      return { path: `/api/admin/canned/${id}`, body: { ...CANNED, shortcut: `edited${id}` } };
+    },
+  },
+  "DELETE /api/admin/canned/:id": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/canned/${await f.cannedId()}` }),
+  },
+  "GET /api/admin/settings": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/settings" }),
+  },
+  "PUT /api/admin/settings/routing": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/settings/routing", body: DEFAULT_ROUTING }),
+  },
+  "PUT /api/admin/settings/widget": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/settings/widget", body: DEFAULT_WIDGET }),
+  },
+  "GET /api/agent/password-link": {
+    access: "public",
+    ok: 200,
+    request: async (f) => ({ path: `/api/agent/password-link?token=${await f.passwordToken()}` }),
+  },
+  "POST /api/agent/password-link": {
+    access: "public",
+    ok: 204,
+    request: async (f) => ({
+      path: "/api/agent/password-link",
+      body: { token: await f.passwordToken(), password: "a brand new password" },
+    }),
+  },
+  "GET /api/desk/resolved": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/resolved" }),
+  },
+  "GET /api/desk/visitors/:id/conversations": {
+    access: "agent",
+    ok: 200,
+    request: async (f) => ({ path: `/api/desk/visitors/${await f.visitorId()}/conversations` }),
+  },
+  "GET /api/desk/conversations/:id/suggestions": {
+    access: "agent",
+    ok: 200,
+    request: async (f) => ({
+      path: `/api/desk/conversations/${await f.conversationId()}/suggestions`,
+    }),
+  },
+  "GET /api/desk/search": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/search?q=Hello" }),
+  },
+  "GET /api/desk/canned": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/canned" }),
+  },
+  "GET /api/widget/settings": {
+    access: "public",
+    ok: 200,
+    request: async () => ({ path: "/api/widget/settings" }),
+  },
 };
 
 const ALLOWED: Record<Access, Role[]> = {
@@ -163,14 +274,41 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       });
       return ((await response.json()) as { entry: { id: number } }).entry.id;
     },
+    async cannedId() {
+      const shortcut = `c${Math.random().toString(36).slice(2, 10)}`;
+      const response = await api(server.url, "POST", "/api/admin/canned", {
+        cookie: adminCookie,
+        body: { ...CANNED, shortcut },
+      });
+      return ((await response.json()) as { response: { id: number } }).response.id;
+    },
     async visitorId() {
-      const { socket, token } = await visitor(server.url);
-      socket.send({ type: "send", clientId: "v", text: "Hello" });
-      await socket.next((frame) => frame.type === "ack");
-      socket.close();
-      return Number(token.split(".")[0]);
+      return (await customerWithConversation()).visitorId;
+    },
+    async conversationId() {
+      return (await customerWithConversation()).conversationId;
+    },
+    async passwordToken() {
+      const response = await api(server.url, "POST", "/api/admin/agents", {
+        cookie: adminCookie,
+        body: { name: "Invited", role: "agent", email: `invited-${Math.random()}@example.com` },
+      });
+      const { inviteUrl } = (await response.json()) as { inviteUrl: string };
+      return new URL(inviteUrl).hash.replace("#password=", "");
     },
   });
+
+  async function customerWithConversation() {
+    const { socket, token } = await visitor(server.url);
+    socket.send({ type: "send", clientId: "v", text: "Hello" });
+    await socket.next((frame) => frame.type === "ack");
+    socket.close();
+    const visitorId = Number(token.split(".")[0]);
+    const row = reader
+      .prepare("select id from conversations where visitor_id = ?")
+      .get(visitorId) as { id: number };
+    return { visitorId, conversationId: row.id };
+  }
 
   test("every route allows exactly the roles it should and denies all others", async () => {
     assert.deepEqual(
@@ -365,7 +503,7 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
   });
 
   test("the audit log records sign-ins, conversation moves, admin changes and privacy actions", async () => {
-    const { socket: agent } = await agentSocket(server.url, adminCookie);
+    const { socket: agent } = await agentSocket(server.url, adminCookie, { away: true });
     const customer = await visitor(server.url);
     customer.socket.send({
       type: "send",

@@ -1,9 +1,7 @@
 import {
   type Appended,
-  appendAgentReply,
   appendBotAnswer,
   appendCustomerMessage,
-  claimConversation,
   currentConversationOf,
   type Db,
   type FaqEntry,
@@ -11,25 +9,25 @@ import {
   handOff,
   latestOf,
   listFaqEntries,
-  listOpenConversations,
   openConversation,
+  readByTeam,
   readTranscript,
-  resolveConversation,
-  type TransitionResult,
 } from "../db/index.ts";
-import type {
-  AgentServerFrame,
-  ConversationSummary,
-  ErrorFrame,
-  VisitorConversation,
-  VisitorServerFrame,
-  WireMessage,
+import {
+  type ConversationSummary,
+  DEFAULT_SKILL,
+  type Page,
+  type VisitorConversation,
+  type WireMessage,
 } from "../protocol/index.ts";
-import { inProcessPubSub, type PubSub } from "./pubsub.ts";
+import { type Publisher, visitorView } from "./publisher.ts";
+import { skillFor } from "./routing/index.ts";
+import type { Settings } from "./settings-store.ts";
 import {
   type ConversationSoFar,
   DEFAULT_PAUSE_MS,
   type Decision,
+  detectLanguage,
   KnowledgeBase,
   type PendingMessage,
   personRequested,
@@ -38,36 +36,32 @@ import {
   unsure,
 } from "./triage/index.ts";
 
-export const INBOX_TOPIC = "inbox";
-export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
+const SUGGESTIONS = 3;
 
 export interface ChatOptions {
   db: Db;
+  publish: Publisher;
+  settings: Settings;
+  /** Called whenever a conversation enters the queue. */
+  route: () => Promise<void>;
   now?: () => number;
   /** Quiet time after a customer's message before the bot answers (never before a handoff). */
   pauseMs?: number;
-  visitors?: PubSub<VisitorServerFrame>;
-  inbox?: PubSub<AgentServerFrame>;
 }
 
-/** The conversation rules: who may write where, when the bot answers, who hears about it. */
+/** The customer's side of a conversation: what they may do, when the bot answers, when a person. */
 export async function createChat({
   db,
+  publish,
+  settings,
+  route,
   now = Date.now,
   pauseMs = DEFAULT_PAUSE_MS,
-  visitors = inProcessPubSub(),
-  inbox = inProcessPubSub(),
 }: ChatOptions) {
   const knowledge = await loadKnowledge(db);
   /** The latest typing signal per visitor, and the timer that decides again after a wait. */
   const typingAt = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
-  /** Live inbox connections per agent. */
-  const online = new Map<number, number>();
-
-  function publishPresence(): void {
-    inbox.publish(INBOX_TOPIC, { type: "presence", online: [...online.keys()] });
-  }
 
   /** Triage of everything the customer said since the bot or a person last spoke. */
   async function decide(conversationId: number): Promise<void> {
@@ -97,34 +91,6 @@ export async function createChat({
     await act(conversation, decision, "bot");
   }
 
-  function publishConversation(conversation: ConversationSummary): void {
-    visitors.publish(visitorTopic(conversation.visitorId), {
-      type: "conversation",
-      conversation: visitorView(conversation),
-    });
-    if (conversation.status !== "bot")
-      inbox.publish(INBOX_TOPIC, { type: "conversation", conversation });
-  }
-
-  function publishMessage(conversation: ConversationSummary, message: WireMessage): void {
-    visitors.publish(visitorTopic(conversation.visitorId), {
-      type: "message",
-      conversationId: conversation.id,
-      message,
-    });
-    if (conversation.status !== "bot") {
-      inbox.publish(INBOX_TOPIC, { type: "message", conversationId: conversation.id, message });
-    }
-  }
-
-  /** Returns the error for the actor when the transition was refused. */
-  function publishTransition(result: TransitionResult): ErrorFrame | undefined {
-    if (!result.ok) return transitionError(result.reason);
-    publishMessage(result.conversation, result.message);
-    publishConversation(result.conversation);
-    return undefined;
-  }
-
   async function act(
     conversation: ConversationSummary,
     decision: Decision,
@@ -132,18 +98,20 @@ export async function createChat({
   ): Promise<void> {
     switch (decision.kind) {
       case "answer": {
-        const text = knowledge.answers.get(decision.faqId);
+        const text = knowledge.entries.get(decision.faqId)?.answer;
         // The entry was deleted between triage and now: a person answers instead.
         if (text === undefined) return act(conversation, unsure(decision.language), "bot");
         const input = { conversationId: conversation.id, text, faqId: decision.faqId };
         const message = await appendBotAnswer(db, input, now());
-        if (message) publishMessage(conversation, message);
+        if (message) publish.message(conversation, message);
         return;
       }
       case "handoff": {
         const { kind: _, ...handoff } = decision;
-        const input = { conversationId: conversation.id, handoff, actor };
-        publishTransition(await handOff(db, input, now()));
+        const { reasonSkills } = settings.routing();
+        const skill = skillFor(handoff.reasons, reasonSkills, DEFAULT_SKILL);
+        const input = { conversationId: conversation.id, handoff, actor, skill };
+        if (!publish.transition(await handOff(db, input, now()))) await route();
         return;
       }
       case "settled":
@@ -157,23 +125,24 @@ export async function createChat({
   }
 
   return {
-    visitors,
-    inbox,
-
     /** An admin saved an entry: the next answer uses it (edited in place, no rebuild). */
     faqSaved(entry: FaqEntry): void {
       knowledge.base.upsert({ ...entry, language: entry.lang });
-      knowledge.answers.set(entry.id, entry.answer);
+      knowledge.entries.set(entry.id, entry);
     },
 
     faqDeleted(id: number): void {
       knowledge.base.remove(id);
-      knowledge.answers.delete(id);
+      knowledge.entries.delete(id);
     },
 
-    /** The customer is typing: the bot holds its answer until they stop. */
+    /** The customer is typing: the bot holds its answer until they stop; a person sees it. */
     noteTyping(visitorId: number): void {
       typingAt.set(visitorId, now());
+      const current = currentConversationOf(db, visitorId);
+      if (current && current.status !== "bot") {
+        publish.toInbox({ type: "typing", conversationId: current.id });
+      }
     },
 
     /** Drops the pending decisions' timers (the messages stay stored and are triaged again). */
@@ -182,15 +151,17 @@ export async function createChat({
       waiting.clear();
     },
 
-    /** A conversation's stored messages after a sequence number; synchronous (see MessageStream). */
+    /** What the customer may see after a sequence number; synchronous (see MessageStream). */
     readAfter(conversationId: number, afterSeq: number): WireMessage[] {
-      return readTranscript(db, conversationId, afterSeq);
+      return readTranscript(db, conversationId, afterSeq, "customer");
     },
 
     /** The visitor's current conversation as the widget shows it; synchronous. */
     visitorConversation(visitorId: number): VisitorConversation | undefined {
       const current = currentConversationOf(db, visitorId);
-      return current && visitorView(current);
+      if (!current) return undefined;
+      const readSeq = readByTeam(db, current.id);
+      return { ...visitorView(current), ...(readSeq > 0 ? { readSeq } : {}) };
     },
 
     /** Whether the visitor's next message starts a new conversation (limited per address). */
@@ -198,32 +169,23 @@ export async function createChat({
       return latestOf(db, visitorId) === undefined;
     },
 
-    /** Counts an agent's inbox connection; everyone hears when they come or go. */
-    agentConnected(agentId: number): () => void {
-      online.set(agentId, (online.get(agentId) ?? 0) + 1);
-      if (online.get(agentId) === 1) publishPresence();
-      return () => {
-        const left = (online.get(agentId) ?? 1) - 1;
-        if (left > 0) {
-          online.set(agentId, left);
-          return;
-        }
-        online.delete(agentId);
-        publishPresence();
-      };
-    },
-
     /** Stored before anything else happens, so the caller can acknowledge it. */
-    async storeCustomerMessage(visitorId: number, clientId: string, text: string) {
-      return appendCustomerMessage(db, { visitorId, clientId, text }, now());
+    async storeCustomerMessage(
+      visitorId: number,
+      message: { clientId: string; text: string; page?: Page | undefined },
+    ) {
+      return appendCustomerMessage(db, { visitorId, ...message }, now());
     },
 
     /** After the ack: tell the other parties, then let the bot answer or hand off. */
     async respondTo(appended: Appended & { reopened: boolean }): Promise<void> {
       if (appended.duplicate) return;
       const { conversation, message } = appended;
-      publishMessage(conversation, message);
-      if (appended.reopened) publishConversation(conversation);
+      publish.message(conversation, message);
+      if (appended.reopened) {
+        publish.conversation(conversation);
+        await route();
+      }
       if (conversation.status !== "bot") return;
       await decide(conversation.id);
     },
@@ -237,34 +199,31 @@ export async function createChat({
       }
     },
 
-    async inboxSnapshot(agent: { id: number; name: string }): Promise<AgentServerFrame> {
-      const conversations = await listOpenConversations(db);
-      return { type: "inbox", agent, conversations, online: [...online.keys()] };
+    /** FAQ answers that fit the customer's last message, for an agent to insert and edit. */
+    suggestions(
+      conversation: ConversationSummary,
+    ): { faqId: number; title: string; answer: string }[] {
+      const text = conversation.lastMessage?.text;
+      if (!text) return [];
+      const detected = detectLanguage(text, conversation.language);
+      const language = knowledge.base.covers(detected) ? detected : "en";
+      return knowledge.base.rank(text, language, SUGGESTIONS).flatMap(({ faqId }) => {
+        const entry = knowledge.entries.get(faqId);
+        return entry ? [{ faqId, title: entry.title, answer: entry.answer }] : [];
+      });
     },
 
-    /** Synchronous, so the caller can start its message stream where the snapshot ends. */
-    conversation(conversationId: number): ConversationSummary | undefined {
-      return getConversation(db, conversationId);
-    },
-
-    async claim(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
-      return publishTransition(await claimConversation(db, { conversationId, agentId }, now()));
-    },
-
-    async resolve(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
-      return publishTransition(await resolveConversation(db, { conversationId, agentId }, now()));
-    },
-
-    async reply(
-      agentId: number,
-      conversationId: number,
-      clientId: string,
-      text: string,
-    ): Promise<AgentServerFrame> {
-      const result = await appendAgentReply(db, { conversationId, agentId, clientId, text }, now());
-      if (!result.ok) return { ...transitionError(result.reason), clientId };
-      if (!result.duplicate) publishMessage(result.conversation, result.message);
-      return { type: "ack", clientId, seq: result.message.seq };
+    /** What the bot would do with this text as a customer's first message, for the FAQ editor. */
+    tryIt(text: string): Decision & { faq?: { title: string; answer: string } } {
+      const at = now();
+      const decision = triage(
+        { pending: [{ text, at }], conversation: { humanInvolved: false }, now: at + pauseMs },
+        knowledge.base,
+        { pauseMs },
+      );
+      if (decision.kind !== "answer") return decision;
+      const entry = knowledge.entries.get(decision.faqId);
+      return entry ? { ...decision, faq: { title: entry.title, answer: entry.answer } } : decision;
     },
   };
 }
@@ -273,11 +232,11 @@ export type Chat = Awaited<ReturnType<typeof createChat>>;
 
 async function loadKnowledge(
   db: Db,
-): Promise<{ base: KnowledgeBase; answers: Map<number, string> }> {
+): Promise<{ base: KnowledgeBase; entries: Map<number, FaqEntry> }> {
   const entries = await listFaqEntries(db);
   return {
     base: new KnowledgeBase(entries.map((entry) => ({ ...entry, language: entry.lang }))),
-    answers: new Map(entries.map((entry) => [entry.id, entry.answer])),
+    entries: new Map(entries.map((entry) => [entry.id, entry])),
   };
 }
 
@@ -301,21 +260,4 @@ export function pendingTurn(transcript: readonly WireMessage[]): {
     context.lastAnswer = { faqId: previous.faq.id, question: asked.at(-1)?.text ?? "" };
   }
   return { pending, context };
-}
-
-function visitorView(conversation: ConversationSummary): VisitorConversation {
-  const view: VisitorConversation = { id: conversation.id, status: conversation.status };
-  if (conversation.assigneeName !== undefined) view.agentName = conversation.assigneeName;
-  return view;
-}
-
-export function transitionError(reason: "not_found" | "conflict"): ErrorFrame {
-  return reason === "not_found"
-    ? { type: "error", code: "not_found", message: "There is no such conversation." }
-    : {
-        type: "error",
-        code: "conflict",
-        message:
-          "The conversation is not in a state that allows this (someone else may have acted first).",
-      };
 }

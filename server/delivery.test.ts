@@ -8,6 +8,7 @@ import {
   api,
   type Frame,
   type Harness,
+  presenceOf,
   sessionCookie,
   signIn,
   startHarness,
@@ -82,7 +83,7 @@ describe("delivery: sequence numbers, resume and idempotent sends", () => {
 
   test("an agent reopening a transcript after a reconnect gets only what it missed", async () => {
     const cookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
-    const { socket: agent } = await agentSocket(server.url, cookie);
+    const { socket: agent } = await agentSocket(server.url, cookie, { away: true });
     const customer = await visitor(server.url);
     customer.socket.send({ type: "send", clientId: "a-1", text: "Please connect me to a human" });
     const queued = await agent.next((frame) => frame.type === "conversation");
@@ -159,11 +160,9 @@ describe("delivery: sequence numbers, resume and idempotent sends", () => {
         await signIn(quick.url, "ana@example.com", "ana password 12"),
       );
       const { socket: silent } = await agentSocket(quick.url, anaCookie, { autoPong: false });
-      const online = await watcher.next((f) => f.type === "presence");
-      assert.ok((online.online as number[]).includes(ana.id));
-
+      await watcher.next((f) => f.type === "team" && presenceOf(f, ana.id) === "online");
       const offline = await watcher.next(
-        (f) => f.type === "presence" && !(f.online as number[]).includes(ana.id),
+        (f) => f.type === "team" && presenceOf(f, ana.id) === "offline",
       );
       assert.ok(offline);
       await silent.next(() => false, 2000).catch(() => undefined);

@@ -7,10 +7,13 @@ import { closeDatabase, openDatabase } from "../db/index.ts";
 import { serverSecret } from "./auth/secret.ts";
 import { createChat } from "./chat.ts";
 import type { Config } from "./config.ts";
+import { createDesk } from "./desk.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
 import { createGuard } from "./limits.ts";
+import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
+import { loadSettings } from "./settings-store.ts";
 
 type WebSocketServerLike = NonNullable<Parameters<typeof serve>[0]["websocket"]>["server"];
 
@@ -38,11 +41,24 @@ export async function startServer(
     { email: config.adminEmail, password: config.adminPassword },
     now(),
   );
-  const chat = await createChat({ db, now, pauseMs: config.botPauseMs });
+  const publish = createPublisher();
+  const settings = await loadSettings(db);
+  const desk = createDesk({ db, publish, settings, now });
+  const chat = await createChat({
+    db,
+    publish,
+    settings,
+    route: desk.route,
+    now,
+    pauseMs: config.botPauseMs,
+  });
   const live = new Set<FrameHandler>();
   const deps: AppDeps = {
     db,
     chat,
+    desk,
+    publish,
+    settings,
     guard: createGuard(config.limits),
     secrets: {
       secret: serverSecret(config.dataDir, config.secret),
@@ -80,6 +96,7 @@ export async function startServer(
       }, SHUTDOWN_GRACE_MS);
       await Promise.all([closed, ...inFlight]);
       clearTimeout(grace);
+      await desk.stop();
       closeDatabase(db);
     },
   };

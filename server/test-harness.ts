@@ -146,13 +146,27 @@ export function sessionCookie(response: Response): string {
   return (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
 }
 
-/** A signed-in agent's inbox socket, after its first snapshot. */
+/**
+ * A signed-in agent's inbox socket, after its first snapshot. `away` keeps the router from
+ * assigning them anything, for tests that claim by hand.
+ */
 export async function agentSocket(
   url: string,
   cookie: string,
-  options: { autoPong?: boolean } = {},
+  options: { autoPong?: boolean; away?: boolean } = {},
 ) {
   const socket = await TestSocket.open(`${url}/ws/agent`, { cookie }, options);
   const inbox = await socket.next((frame) => frame.type === "inbox");
-  return { socket, inbox };
+  const self = (inbox.agent as { id: number }).id;
+  if (options.away) {
+    socket.send({ type: "presence", status: "away" });
+    await socket.next((frame) => frame.type === "team" && presenceOf(frame, self) === "away");
+  }
+  return { socket, inbox, id: self };
+}
+
+/** An agent's presence in a `team` frame. */
+export function presenceOf(frame: Frame, agentId: number): string | undefined {
+  const team = frame.team as { id: number; presence: string }[];
+  return team.find((member) => member.id === agentId)?.presence;
 }

@@ -4,6 +4,7 @@ import {
   type Db,
   findVisitor,
   findVisitorByUserId,
+  updateVisitorProfile,
   type Visitor,
 } from "../../db/index.ts";
 import { issueVisitorToken, verifyUserHash, verifyVisitorToken } from "./visitor-token.ts";
@@ -31,7 +32,12 @@ export interface Identified {
 export async function identifyVisitor(
   db: Db,
   secrets: IdentitySecrets,
-  hello: { token?: string | undefined; user?: { id: string; hash: string } | undefined },
+  hello: {
+    token?: string | undefined;
+    user?:
+      | { id: string; hash: string; name?: string | undefined; email?: string | undefined }
+      | undefined;
+  },
   now: number,
   /** Asked before a new visitor is made: undefined to go ahead, else ms until allowed. */
   mayCreate: () => Promise<number | undefined>,
@@ -58,6 +64,7 @@ export async function identifyVisitor(
     if (retryAfterMs !== undefined) return { retryAfterMs };
     visitor = await createVisitor(db, verified === undefined ? {} : { userId: verified }, now);
   }
+  if (verified !== undefined) await updateVisitorProfile(db, visitor.id, hello.user ?? {});
   const token = issueVisitorToken(secrets.secret, visitor.id, now);
   return { visitor, token, userRejected };
 }

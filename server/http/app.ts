@@ -10,11 +10,15 @@ import type { Db } from "../../db/index.ts";
 import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
+import type { Desk } from "../desk.ts";
 import type { Guard } from "../limits.ts";
+import type { Publisher } from "../publisher.ts";
 import type { FrameHandler } from "../realtime/client-socket.ts";
+import type { Settings } from "../settings-store.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
 import { isSameHost } from "./client-address.ts";
+import { deskRoutes } from "./desk-routes.ts";
 import { socketRoutes } from "./socket-routes.ts";
 
 /** Built widget and inbox files (`npm run build`). */
@@ -25,6 +29,9 @@ const DEMO_DIR = fileURLToPath(new URL("../demo", import.meta.url));
 export interface AppDeps {
   db: Db;
   chat: Chat;
+  desk: Desk;
+  publish: Publisher;
+  settings: Settings;
   guard: Guard;
   secrets: IdentitySecrets;
   config: Pick<Config, "allowedOrigins" | "trustProxy">;
@@ -65,6 +72,14 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   app.route("/ws", socketRoutes(deps, upgradeWebSocket));
   app.route("/api/agent", agentAuthRoutes(deps));
   app.route("/api/admin", adminRoutes(deps));
+  app.route("/api/desk", deskRoutes(deps));
+  // Read by the widget on any site that embeds it.
+  app.use("/api/widget/*", cors({ origin: "*" }));
+  app.get("/api/widget/settings", (c) => {
+    const { greeting, color, position } = deps.settings.widget();
+    c.header("Cache-Control", "no-cache");
+    return c.json({ greeting, color, position });
+  });
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/", serveStatic({ root: DEMO_DIR, path: "shop.html" }));
   app.get("/demo/shop.css", serveStatic({ root: DEMO_DIR, path: "shop.css" }));

@@ -21,13 +21,15 @@ const SLOW_READER_GRACE_MS = 5_000;
  * signed-in agents on the inbox's own origin. Any other path refuses the handshake (404).
  */
 export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
-  const { config } = deps;
-  const allowed = new Set(config.allowedOrigins);
+  const { config, settings } = deps;
+  /** From the environment, and from the admin's widget settings (changes apply at once). */
+  const allowed = (origin: string) =>
+    config.allowedOrigins.includes(origin) || settings.widget().allowedOrigins.includes(origin);
 
   /** A browser always sends Origin; a page elsewhere must not open a socket as its visitor. */
   const visitorOrigin = createMiddleware(async (c, next) => {
     const origin = c.req.header("origin");
-    if (!isSameHost(c) && !(origin && allowed.has(origin))) {
+    if (!isSameHost(c) && !(origin && allowed(origin))) {
       throw new HTTPException(403, { message: "This site may not open the chat." });
     }
     await next();
@@ -55,8 +57,8 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
       requireAgent(deps.db, deps.now),
       upgradeWebSocket((c) => {
         const ip = clientAddress(c, config.trustProxy);
-        const { id, name } = c.get("agent");
-        return bind(deps, ip, (socket) => agentConnection(deps, socket, { id, name }));
+        const { id, name, role } = c.get("agent");
+        return bind(deps, ip, (socket) => agentConnection(deps, socket, { id, name, role }));
       }),
     );
 }

@@ -1,16 +1,17 @@
 import { type AgentServerFrame, agentClientFrame, parseFrame } from "../../protocol/index.ts";
-import { type Chat, INBOX_TOPIC, transitionError } from "../chat.ts";
+import type { Desk, SignedInAgent } from "../desk.ts";
 import type { Guard } from "../limits.ts";
+import { INBOX_TOPIC, type Publisher, transitionError } from "../publisher.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
 import { MessageStream } from "./message-stream.ts";
 
 /** One signed-in agent's inbox connection. */
 export function agentConnection(
-  deps: { chat: Chat; guard: Guard },
+  deps: { desk: Desk; publish: Publisher; guard: Guard },
   socket: ClientSocket,
-  agent: { id: number; name: string },
+  agent: SignedInAgent,
 ) {
-  const { chat } = deps;
+  const { desk } = deps;
   /** The transcript this connection has open: its messages arrive exactly once, in order. */
   let stream: MessageStream | undefined;
   const send = (frame: AgentServerFrame | undefined) => {
@@ -18,24 +19,29 @@ export function agentConnection(
   };
 
   function deliver(frame: AgentServerFrame): void {
-    if (frame.type !== "message") {
-      send(frame);
-      return;
+    switch (frame.type) {
+      case "message":
+        if (frame.conversationId !== stream?.conversationId) return;
+        for (const message of stream.next(frame.message)) send({ ...frame, message });
+        return;
+      case "typing":
+        if (frame.conversationId === stream?.conversationId) send(frame);
+        return;
+      default:
+        send(frame);
     }
-    if (frame.conversationId !== stream?.conversationId) return;
-    for (const message of stream.next(frame.message)) send({ ...frame, message });
   }
 
   // Subscribe before the snapshot so no change between the two is missed.
-  const unsubscribe = chat.inbox.subscribe(INBOX_TOPIC, deliver);
-  const disconnected = chat.agentConnected(agent.id);
-  const ready = chat.inboxSnapshot(agent).then(send);
+  const unsubscribe = deps.publish.inbox.subscribe(INBOX_TOPIC, deliver);
+  const disconnected = desk.connected(agent.id);
+  const ready = desk.snapshot(agent).then(send);
 
   /** Nothing awaits between reading the transcript and sending it (see MessageStream). */
   function open(conversationId: number, afterSeq: number): AgentServerFrame {
-    const conversation = chat.conversation(conversationId);
+    const conversation = desk.conversation(conversationId);
     if (!conversation) return transitionError("not_found");
-    const resumed = MessageStream.resume(conversationId, afterSeq, chat.readAfter);
+    const resumed = MessageStream.resume(conversationId, afterSeq, desk.readAfter);
     stream = resumed.stream;
     return { type: "transcript", conversation, afterSeq, messages: resumed.backlog };
   }
@@ -49,11 +55,21 @@ export function agentConnection(
       case "open":
         return send(open(frame.conversationId, frame.afterSeq ?? 0));
       case "claim":
-        return send(await chat.claim(agent.id, frame.conversationId));
+        return send(await desk.claim(agent.id, frame.conversationId));
       case "reply":
-        return send(await chat.reply(agent.id, frame.conversationId, frame.clientId, frame.text));
+        return send(await desk.reply(agent.id, frame));
+      case "note":
+        return send(await desk.note(agent.id, frame));
       case "resolve":
-        return send(await chat.resolve(agent.id, frame.conversationId));
+        return send(await desk.resolve(agent.id, frame.conversationId));
+      case "transfer":
+        return send(await desk.transfer(agent, frame));
+      case "typing":
+        return desk.typing(agent.id, frame.conversationId);
+      case "read":
+        return desk.read(agent.id, frame.conversationId, frame.seq);
+      case "presence":
+        return desk.setPresence(agent.id, frame.status);
       case "ping":
         return send({ type: "pong" });
       default: {

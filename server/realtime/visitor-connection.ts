@@ -1,6 +1,7 @@
 import type { Db } from "../../db/index.ts";
 import {
   type ErrorFrame,
+  type Page,
   parseFrame,
   type VisitorClientFrame,
   type VisitorServerFrame,
@@ -8,13 +9,15 @@ import {
   type WireMessage,
 } from "../../protocol/index.ts";
 import { type IdentitySecrets, identifyVisitor } from "../auth/visitor-identity.ts";
-import { type Chat, visitorTopic } from "../chat.ts";
+import type { Chat } from "../chat.ts";
 import type { Guard } from "../limits.ts";
+import { type Publisher, visitorTopic } from "../publisher.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
 import { MessageStream } from "./message-stream.ts";
 
 export interface VisitorDeps {
   chat: Chat;
+  publish: Publisher;
   db: Db;
   guard: Guard;
   secrets: IdentitySecrets;
@@ -27,6 +30,8 @@ type Hello = Extract<VisitorClientFrame, { type: "hello" }>;
 export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   const { chat, guard } = deps;
   let visitorId: number | undefined;
+  /** The page the customer is on, from the hello or their latest message. */
+  let page: Page | undefined;
   let stream: MessageStream | undefined;
   let unsubscribe: (() => void) | undefined;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
@@ -52,7 +57,8 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     if ("retryAfterMs" in identified) return send(rateLimited(identified.retryAfterMs));
     unsubscribe?.();
     visitorId = identified.visitor.id;
-    unsubscribe = chat.visitors.subscribe(visitorTopic(visitorId), deliver);
+    page = frame.page;
+    unsubscribe = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
     // From here to the welcome nothing awaits: live messages stored after the read reach
     // `deliver` only after the stream exists, and it drops what the welcome already holds.
     const conversation = chat.visitorConversation(visitorId) ?? null;
@@ -91,7 +97,9 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         if (visitorId === undefined) return send(notReady(frame.clientId));
         const retryAfterMs = await messageAllowed(visitorId);
         if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs, frame.clientId));
-        const appended = await chat.storeCustomerMessage(visitorId, frame.clientId, frame.text);
+        page = frame.page ?? page;
+        const { clientId, text } = frame;
+        const appended = await chat.storeCustomerMessage(visitorId, { clientId, text, page });
         send({ type: "ack", clientId: frame.clientId, seq: appended.message.seq });
         return chat.respondTo(appended);
       }

@@ -1,5 +1,5 @@
-export { KnowledgeBase, type KnowledgeEntry } from "./knowledge-base.ts";
-export { type LanguageCode, UNDETERMINED } from "./language.ts";
+export { KnowledgeBase, type KnowledgeEntry, type Ranked } from "./knowledge-base.ts";
+export { detectLanguage, type LanguageCode, UNDETERMINED } from "./language.ts";
 export {
   ANSWER_THRESHOLD,
   DEFAULT_PAUSE_MS,

@@ -18,6 +18,11 @@ export interface Match {
   runnerUp: number;
 }
 
+export interface Ranked {
+  faqId: number;
+  similarity: number;
+}
+
 interface EntryDoc {
   id: number;
   text: string;
@@ -92,14 +97,20 @@ class LanguageIndex {
   }
 
   match(text: string): Match | undefined {
+    const [best, second] = this.rank(text);
+    return best && { ...best, runnerUp: second?.similarity ?? 0 };
+  }
+
+  /** Candidate entries with their similarity to the text, the closest first. */
+  rank(text: string): Ranked[] {
     const query = [...new Set(terms(text, this.language))];
-    if (query.length === 0) return undefined;
+    if (query.length === 0) return [];
     const queryNorm = Math.hypot(...query.map((term) => this.weight(term)));
     const results = this.search.search(text, {
       fuzzy: (term) => (term.length > 5 ? FUZZY : false),
       combineWith: "OR",
     });
-    let best: Match | undefined;
+    const ranked: Ranked[] = [];
     for (const result of results.slice(0, CANDIDATES)) {
       const indexed = this.entries.get(result.id as number);
       if (!indexed) continue;
@@ -110,13 +121,9 @@ class LanguageIndex {
         EXAMPLE_WEIGHT * this.exampleSimilarity(indexed, credit, queryNorm) +
         // The entry's vocabulary, each term weighted by how many examples use it.
         (1 - EXAMPLE_WEIGHT) * this.cosine(indexed.profile, credit, queryNorm);
-      if (!best || similarity > best.similarity) {
-        best = { faqId: indexed.doc.id, similarity, runnerUp: best?.similarity ?? 0 };
-      } else if (similarity > best.runnerUp) {
-        best.runnerUp = similarity;
-      }
+      ranked.push({ faqId: indexed.doc.id, similarity });
     }
-    return best;
+    return ranked.sort((a, b) => b.similarity - a.similarity);
   }
 
   /** Cosine with the closest single example question. */
@@ -202,5 +209,10 @@ export class KnowledgeBase {
   /** The FAQ entry in this language whose example is closest to the text, if any shares a word. */
   match(text: string, language: LanguageCode): Match | undefined {
     return this.indexes.get(language)?.match(text);
+  }
+
+  /** The entries in this language closest to the text, for an agent to pick from. */
+  rank(text: string, language: LanguageCode, limit: number): Ranked[] {
+    return (this.indexes.get(language)?.rank(text) ?? []).slice(0, limit);
   }
 }

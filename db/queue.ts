@@ -1,0 +1,28 @@
+import { asc, desc, eq } from "drizzle-orm";
+import type { Db } from "./database.ts";
+import { conversations } from "./schema.ts";
+
+/** A conversation waiting for a person, as the router weighs it. */
+export interface QueuedConversation {
+  conversationId: number;
+  priority: number;
+  skill: string | null;
+  language: string | null;
+  queuedAt: number | null;
+}
+
+/** Everything waiting, the most urgent and then the longest waiting first. Synchronous. */
+export function listQueue(db: Db): QueuedConversation[] {
+  return db
+    .select({
+      conversationId: conversations.id,
+      priority: conversations.priority,
+      skill: conversations.skill,
+      language: conversations.language,
+      queuedAt: conversations.queuedAt,
+    })
+    .from(conversations)
+    .where(eq(conversations.status, "queued"))
+    .orderBy(desc(conversations.priority), asc(conversations.queuedAt))
+    .all();
+}

@@ -1,0 +1,48 @@
+import { sql } from "drizzle-orm";
+import type { Author, ConversationStatus } from "../protocol/index.ts";
+import type { Db } from "./database.ts";
+
+/** The trigram index needs three characters to find anything. */
+export const MIN_SEARCH_LENGTH = 3;
+/** Marks around the matched text in a snippet (private-use characters, never typed). */
+export const MATCH_START = "\u{E000}";
+export const MATCH_END = "\u{E001}";
+
+export interface SearchHit {
+  conversationId: number;
+  status: ConversationStatus;
+  seq: number;
+  author: Author;
+  internal: boolean;
+  at: number;
+  /** The message around the match, the match between MATCH_START and MATCH_END. */
+  snippet: string;
+}
+
+/**
+ * Full-text search over every message (notes included: only agents search), newest first.
+ * SQLite FTS5 with the trigram tokenizer: substring matches in any language and script,
+ * Chinese included, without a word splitter. The query is one literal phrase.
+ */
+export async function searchMessages(db: Db, query: string, limit: number): Promise<SearchHit[]> {
+  const phrase = `"${query.replaceAll('"', '""')}"`;
+  const rows = db.all<{
+    conversationId: number;
+    status: ConversationStatus;
+    seq: number;
+    author: Author;
+    internal: number;
+    at: number;
+    snippet: string;
+  }>(sql`
+    select m.conversation_id as conversationId, c.status as status, m.seq as seq,
+      m.author as author, m.internal as internal, m.created_at as at,
+      snippet(messages_fts, 0, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet
+    from messages_fts
+    join messages m on m.id = messages_fts.rowid
+    join conversations c on c.id = m.conversation_id
+    where messages_fts match ${phrase}
+    order by m.id desc
+    limit ${limit}`);
+  return rows.map((row) => ({ ...row, internal: row.internal === 1 }));
+}

@@ -1,0 +1,94 @@
+// What an admin configures, shared by the server (which stores and applies it) and the inbox
+// (which edits it). One JSON document per key.
+import * as v from "valibot";
+import { HANDOFF_REASONS, type HandoffReason } from "./frames.ts";
+
+export const SETTINGS_KEYS = ["routing", "widget"] as const;
+export type SettingsKey = (typeof SETTINGS_KEYS)[number];
+
+const skill = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(
+    /^[a-z][a-z0-9_-]{0,31}$/,
+    "A skill is a short lowercase word (letters, digits, - or _).",
+  ),
+);
+export const skillsSchema = v.pipe(v.array(skill), v.maxLength(20));
+export const languagesSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.regex(/^[a-z]{2}$/, "A language is a two-letter ISO 639-1 code."))),
+  v.maxLength(20),
+);
+
+export const DEFAULT_SKILL = "general";
+
+export const routingSettings = v.object({
+  /** Which skill group each handoff reason goes to. */
+  reasonSkills: v.object(
+    Object.fromEntries(HANDOFF_REASONS.map((reason) => [reason, skill])) as Record<
+      HandoffReason,
+      typeof skill
+    >,
+  ),
+  /** A handoff waiting longer than this is highlighted in every agent's queue. */
+  waitAlertSeconds: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(86_400)),
+});
+export type RoutingSettings = v.InferOutput<typeof routingSettings>;
+
+export const DEFAULT_ROUTING: RoutingSettings = {
+  reasonSkills: {
+    emotional: DEFAULT_SKILL,
+    financial: "billing",
+    complex: "technical",
+    special_request: DEFAULT_SKILL,
+    sensitive: "security",
+    human_request: DEFAULT_SKILL,
+    unsure: DEFAULT_SKILL,
+  },
+  waitAlertSeconds: 120,
+};
+
+const time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Times are HH:MM, 24-hour."));
+const origin = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^https?:\/\/[^/\s]+$/, "An origin is scheme and host, like https://shop.example."),
+);
+
+export const widgetSettings = v.object({
+  /** The first thing the panel says, before the customer writes. */
+  greeting: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, "The colour is #rrggbb.")),
+  position: v.picklist(["right", "left"]),
+  /** Opening hours in the company's time zone; an empty list means always open. */
+  hours: v.object({
+    timeZone: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    days: v.pipe(
+      v.array(
+        v.object({
+          /** 0 is Sunday, as in JavaScript's Date. */
+          day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+          open: time,
+          close: time,
+        }),
+      ),
+      v.maxLength(14),
+    ),
+  }),
+  /** Sites besides the server's own that may embed the widget (added to ALLOWED_ORIGINS). */
+  allowedOrigins: v.pipe(v.array(origin), v.maxLength(50)),
+});
+export type WidgetSettings = v.InferOutput<typeof widgetSettings>;
+
+export const DEFAULT_WIDGET: WidgetSettings = {
+  greeting:
+    "Ask us anything. Routine questions get an instant answer; everything else goes to a person.",
+  color: "#1f5f4a",
+  position: "right",
+  hours: { timeZone: "UTC", days: [] },
+  allowedOrigins: [],
+};
+
+/** What the widget needs of the settings, served to every page that embeds it. */
+export type PublicWidgetSettings = Pick<WidgetSettings, "greeting" | "color" | "position">;

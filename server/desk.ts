@@ -1,0 +1,234 @@
+import {
+  appendAgentReply,
+  appendNote,
+  assignConversation,
+  claimConversation,
+  type Db,
+  getConversation,
+  listOpenConversations,
+  listQueue,
+  listTeam,
+  markRead,
+  readByTeam,
+  readCounts,
+  readTranscript,
+  resolveConversation,
+  setAway,
+  type TeamRow,
+  type TransferTarget,
+  transferConversation,
+} from "../db/index.ts";
+import {
+  type AgentServerFrame,
+  type ConversationSummary,
+  DEFAULT_SKILL,
+  type ErrorFrame,
+  type TeamMember,
+  type WireMessage,
+} from "../protocol/index.ts";
+import { type Publisher, transitionError } from "./publisher.ts";
+import { planAssignments, type Waiting } from "./routing/index.ts";
+import type { Settings } from "./settings-store.ts";
+
+export interface SignedInAgent {
+  id: number;
+  name: string;
+  role: "agent" | "admin";
+}
+
+/**
+ * The agents' side: who is here, who gets which handoff, and every move an agent makes on a
+ * conversation. Routing runs whenever the queue or the team changes, one run at a time, so two
+ * runs never plan on the same free capacity.
+ */
+export function createDesk(deps: {
+  db: Db;
+  publish: Publisher;
+  settings: Settings;
+  now: () => number;
+}) {
+  const { db, publish, now } = deps;
+  /** Live inbox connections per agent: none means offline. */
+  const connections = new Map<number, number>();
+  let routing: Promise<void> = Promise.resolve();
+  /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
+  let stopped = false;
+
+  function team(): TeamMember[] {
+    return listTeam(db).map((row) => member(row, connections.has(row.id)));
+  }
+
+  function publishTeam(): void {
+    if (stopped) return;
+    publish.toInbox({ type: "team", team: team() });
+  }
+
+  async function assignWaiting(): Promise<void> {
+    const queue: Waiting[] = listQueue(db).map((row) => ({
+      conversationId: row.conversationId,
+      priority: row.priority,
+      skill: row.skill ?? DEFAULT_SKILL,
+      language: row.language ?? "und",
+      queuedAt: row.queuedAt ?? 0,
+    }));
+    if (queue.length === 0) return;
+    const plan = planAssignments(queue, team());
+    for (const assignment of plan) {
+      // A refusal means someone claimed it meanwhile: nothing to publish.
+      publish.transition(await assignConversation(db, assignment, now()));
+    }
+    if (plan.length > 0) publishTeam();
+  }
+
+  /** Runs after every change that could let a waiting conversation go to someone. */
+  function route(): Promise<void> {
+    if (stopped) return routing;
+    routing = routing.then(assignWaiting).catch((error: unknown) => {
+      console.error("routing failed", error);
+    });
+    return routing;
+  }
+
+  /** A move that may free capacity or fill the queue: the team and the router hear of it. */
+  async function afterMove(result: ErrorFrame | undefined): Promise<ErrorFrame | undefined> {
+    if (result) return result;
+    publishTeam();
+    await route();
+    return undefined;
+  }
+
+  return {
+    team,
+    route,
+    publishTeam,
+
+    /** Waits for the routing run in progress; nothing routes or publishes after this. */
+    async stop(): Promise<void> {
+      stopped = true;
+      await routing;
+    },
+
+    /** Conversations put back in the queue outside a transition (their agent was deactivated). */
+    async requeued(conversationIds: number[]): Promise<void> {
+      for (const id of conversationIds) {
+        const summary = getConversation(db, id);
+        if (summary) publish.conversation(summary);
+      }
+      publishTeam();
+      await route();
+    },
+
+    /** Counts an agent's inbox connection; returns what to call when it closes. */
+    connected(agentId: number): () => void {
+      connections.set(agentId, (connections.get(agentId) ?? 0) + 1);
+      if (connections.get(agentId) === 1) {
+        publishTeam();
+        void route();
+      }
+      return () => {
+        const left = (connections.get(agentId) ?? 1) - 1;
+        if (left > 0) {
+          connections.set(agentId, left);
+          return;
+        }
+        connections.delete(agentId);
+        publishTeam();
+      };
+    },
+
+    async setPresence(agentId: number, status: "online" | "away"): Promise<void> {
+      await setAway(db, agentId, status === "away");
+      publishTeam();
+      if (status === "online") await route();
+    },
+
+    async snapshot(agent: SignedInAgent): Promise<AgentServerFrame> {
+      return {
+        type: "inbox",
+        agent,
+        conversations: await listOpenConversations(db),
+        team: team(),
+        read: await readCounts(db, agent.id),
+        waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
+      };
+    },
+
+    /** Synchronous, so the caller can start its message stream where the snapshot ends. */
+    conversation(conversationId: number): ConversationSummary | undefined {
+      return getConversation(db, conversationId);
+    },
+
+    /** Everything agents may see of a conversation after a sequence number, notes included. */
+    readAfter(conversationId: number, afterSeq: number): WireMessage[] {
+      return readTranscript(db, conversationId, afterSeq, "agent");
+    },
+
+    async claim(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
+      const result = await claimConversation(db, { conversationId, agentId }, now());
+      return afterMove(publish.transition(result));
+    },
+
+    async resolve(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
+      const result = await resolveConversation(db, { conversationId, agentId }, now());
+      return afterMove(publish.transition(result));
+    },
+
+    async transfer(
+      agent: SignedInAgent,
+      input: { conversationId: number; to: TransferTarget; note?: string | undefined },
+    ): Promise<ErrorFrame | undefined> {
+      const { conversationId, to, note } = input;
+      const move = { conversationId, by: agent.id, asAdmin: agent.role === "admin", to };
+      const result = await transferConversation(db, note ? { ...move, note } : move, now());
+      return afterMove(publish.transition(result));
+    },
+
+    async reply(
+      agentId: number,
+      frame: { conversationId: number; clientId: string; text: string },
+    ): Promise<AgentServerFrame> {
+      const result = await appendAgentReply(db, { ...frame, agentId }, now());
+      return acknowledge(result, frame.clientId);
+    },
+
+    async note(
+      agentId: number,
+      frame: { conversationId: number; clientId: string; text: string },
+    ): Promise<AgentServerFrame> {
+      const result = await appendNote(db, { ...frame, agentId }, now());
+      return acknowledge(result, frame.clientId);
+    },
+
+    /** The agent is writing: the customer sees it while the conversation is theirs. */
+    typing(agentId: number, conversationId: number): void {
+      const conversation = getConversation(db, conversationId);
+      if (conversation?.status !== "assigned" || conversation.assigneeId !== agentId) return;
+      publish.toVisitor(conversation.visitorId, { type: "typing" });
+    },
+
+    /** The agent saw the conversation up to `seq`: their unread count, the customer's "read". */
+    async read(agentId: number, conversationId: number, seq: number): Promise<void> {
+      const conversation = getConversation(db, conversationId);
+      if (!conversation || conversation.status === "bot") return;
+      await markRead(db, { agentId, conversationId, seq: Math.min(seq, conversation.lastSeq) });
+      const readSeq = readByTeam(db, conversationId);
+      publish.toVisitor(conversation.visitorId, { type: "read", conversationId, seq: readSeq });
+    },
+  };
+
+  function acknowledge(
+    result: Awaited<ReturnType<typeof appendAgentReply>>,
+    clientId: string,
+  ): AgentServerFrame {
+    if (!result.ok) return { ...transitionError(result.reason), clientId };
+    if (!result.duplicate) publish.message(result.conversation, result.message);
+    return { type: "ack", clientId, seq: result.message.seq };
+  }
+}
+
+export type Desk = ReturnType<typeof createDesk>;
+
+function member(row: TeamRow, connected: boolean): TeamMember {
+  const { away, ...fields } = row;
+  return { ...fields, presence: !connected ? "offline" : away ? "away" : "online" };
+}

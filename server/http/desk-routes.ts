@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import {
+  listCannedResponses,
+  listResolvedConversations,
+  listVisitorConversations,
+  MIN_SEARCH_LENGTH,
+  searchMessages,
+} from "../../db/index.ts";
+import { type AgentEnv, requireAgent } from "./agent-auth.ts";
+import type { AppDeps } from "./app.ts";
+import { idParam, notFound } from "./request-input.ts";
+
+const PAGE = 50;
+
+/** /api/desk: what a signed-in agent looks up besides the live socket. */
+export function deskRoutes(deps: AppDeps) {
+  const { db, chat, desk, now } = deps;
+  return new Hono<AgentEnv>()
+    .use(requireAgent(db, now))
+    .get("/resolved", async (c) => {
+      const before = c.req.query("before");
+      const page = { limit: PAGE, ...(before ? { before: idParam(before) } : {}) };
+      return c.json({ conversations: await listResolvedConversations(db, page) });
+    })
+    .get("/visitors/:id/conversations", async (c) => {
+      const id = idParam(c.req.param("id"));
+      return c.json({ conversations: await listVisitorConversations(db, id) });
+    })
+    .get("/conversations/:id/suggestions", (c) => {
+      const conversation = desk.conversation(idParam(c.req.param("id")));
+      if (!conversation) throw notFound();
+      return c.json({ suggestions: chat.suggestions(conversation) });
+    })
+    .get("/search", async (c) => {
+      const query = (c.req.query("q") ?? "").trim();
+      if ([...query].length < MIN_SEARCH_LENGTH || query.length > 200) {
+        throw new HTTPException(400, {
+          message: `Search for ${MIN_SEARCH_LENGTH} to 200 characters.`,
+        });
+      }
+      return c.json({ hits: await searchMessages(db, query, PAGE) });
+    })
+    .get("/canned", async (c) => c.json({ responses: await listCannedResponses(db) }));
+}

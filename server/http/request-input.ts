@@ -1,0 +1,31 @@
+import { HTTPException } from "hono/http-exception";
+import * as v from "valibot";
+import { describeIssue } from "../../protocol/index.ts";
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const passwordSchema = v.pipe(
+  v.string(),
+  v.minLength(MIN_PASSWORD_LENGTH, `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`),
+  v.maxLength(1024),
+);
+
+/** The request's JSON body checked against a schema; a 400 that names the field otherwise. */
+export async function body<S extends v.GenericSchema>(
+  request: Request,
+  schema: S,
+): Promise<v.InferOutput<S>> {
+  const parsed = v.safeParse(schema, await request.json().catch(() => undefined));
+  if (parsed.success) return parsed.output;
+  throw new HTTPException(400, { message: describeIssue(parsed.issues) });
+}
+
+export function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1) throw new HTTPException(400, { message: "Bad id." });
+  return id;
+}
+
+export function notFound(): HTTPException {
+  return new HTTPException(404, { message: "There is no such item." });
+}

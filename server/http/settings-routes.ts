@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import { routingSettings, widgetSettings } from "../../protocol/index.ts";
+import type { AgentEnv } from "./agent-auth.ts";
+import type { AppDeps } from "./app.ts";
+import { body } from "./request-input.ts";
+
+/** /api/admin/settings: routing and the widget; saved settings apply at once, no restart. */
+export function settingsRoutes(deps: AppDeps) {
+  const { settings, now } = deps;
+  return new Hono<AgentEnv>()
+    .get("/", (c) => c.json({ routing: settings.routing(), widget: settings.widget() }))
+    .put("/routing", async (c) => {
+      const value = await body(c.req.raw, routingSettings);
+      await settings.saveRouting(value, c.get("agent").id, now());
+      return c.json({ routing: value });
+    })
+    .put("/widget", async (c) => {
+      const value = await body(c.req.raw, widgetSettings);
+      await settings.saveWidget(value, c.get("agent").id, now());
+      return c.json({ widget: value });
+    });
+}
