@@ -47,12 +47,16 @@ export type Frame = { type: string } & Record<string, unknown>;
 /** A WebSocket whose incoming frames queue up until a test takes them. */
 export class TestSocket {
   private readonly frames: Frame[] = [];
+  /** Every frame this socket ever received, taken or not. */
+  readonly received: Frame[] = [];
   private waiter: (() => void) | undefined;
   closed: { code: number } | undefined;
 
   private constructor(readonly ws: WebSocket) {
     ws.on("message", (data) => {
-      this.frames.push(JSON.parse(String(data)) as Frame);
+      const frame = JSON.parse(String(data)) as Frame;
+      this.frames.push(frame);
+      this.received.push(frame);
       this.waiter?.();
     });
     ws.on("close", (code) => {
