@@ -1,61 +1,109 @@
+import type { RefObject } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
-import { en } from "../i18n/en.ts";
+import { en, format } from "../i18n/en.ts";
 import { reasonLabel } from "./labels.ts";
+import { LISTS, type ListName, waited, waitingTooLong } from "./lists.ts";
+import { SearchResults } from "./search-results.tsx";
 
 interface Props {
-  conversations: ConversationSummary[];
-  agentId: number | undefined;
+  list: ListName;
+  onList: (list: ListName) => void;
+  /** Per list, how many conversations it holds (the resolved list: what is loaded). */
+  counts: Record<ListName, number>;
+  items: ConversationSummary[];
   openId: number | null;
   onOpen: (id: number) => void;
+  unread: (conversation: ConversationSummary) => number;
+  waitAlertSeconds: number;
+  searchRef: RefObject<HTMLInputElement | null>;
 }
 
-/** The queue first (most urgent, then longest waiting), then the agent's own conversations. */
-export function ConversationList({ conversations, agentId, openId, onOpen }: Props) {
-  const byUrgency = [...conversations].sort(
-    (a, b) => (b.handoff?.priority ?? 0) - (a.handoff?.priority ?? 0) || a.updatedAt - b.updatedAt,
-  );
-  const groups = [
-    { title: en.waiting, items: byUrgency.filter((c) => c.status === "queued") },
-    {
-      title: en.mine,
-      items: byUrgency.filter((c) => c.status === "assigned" && c.assigneeId === agentId),
-    },
-    {
-      title: en.others,
-      items: byUrgency.filter((c) => c.status === "assigned" && c.assigneeId !== agentId),
-    },
-  ];
+export function ConversationList(props: Props) {
+  const { items, openId, onOpen, unread } = props;
+  const [query, setQuery] = useState("");
+  const now = useNow();
   return (
     <nav class="list" aria-label={en.conversations}>
-      {groups.map((group) => (
-        <section key={group.title} aria-label={group.title}>
-          <h2>
-            {group.title} <span class="count">{group.items.length}</span>
-          </h2>
-          {group.items.length === 0 && <p class="none">{en.none}</p>}
-          <ul>
-            {group.items.map((conversation) => (
-              <li key={conversation.id}>
-                <button
-                  type="button"
-                  class="item"
-                  aria-current={conversation.id === openId ? "true" : undefined}
-                  onClick={() => onOpen(conversation.id)}
-                >
-                  <span class="reasons">
-                    {(conversation.handoff?.reasons ?? [])
-                      .map((r) => reasonLabel(r.reason))
-                      .join(" · ")}
-                  </span>
-                  <span class="preview" dir="auto">
-                    {conversation.lastMessage?.text ?? en.noMessage}
-                  </span>
-                </button>
-              </li>
+      <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
+        <input
+          ref={props.searchRef}
+          type="search"
+          aria-label={en.search}
+          placeholder={en.search}
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+      </form>
+      {query.trim() ? (
+        <SearchResults query={query.trim()} onOpen={onOpen} onClear={() => setQuery("")} />
+      ) : (
+        <>
+          <div class="tabs" role="tablist" aria-label={en.lists}>
+            {LISTS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={props.list === name}
+                onClick={() => props.onList(name)}
+              >
+                {en[`list_${name}`]} <span class="count">{props.counts[name]}</span>
+              </button>
             ))}
-          </ul>
-        </section>
-      ))}
+          </div>
+          <div role="tabpanel" aria-label={en[`list_${props.list}`]}>
+            {items.length === 0 && <p class="none">{en.none}</p>}
+            <ul>
+              {items.map((conversation) => {
+                const count = unread(conversation);
+                const late = waitingTooLong(conversation, now, props.waitAlertSeconds);
+                return (
+                  <li key={conversation.id}>
+                    <button
+                      type="button"
+                      class={`item${late ? " late" : ""}`}
+                      aria-current={conversation.id === openId ? "true" : undefined}
+                      onClick={() => onOpen(conversation.id)}
+                    >
+                      <span class="item-head">
+                        <span class="reasons">
+                          {(conversation.handoff?.reasons ?? [])
+                            .map((r) => reasonLabel(r.reason))
+                            .join(" · ") ||
+                            format(en.conversation, { id: String(conversation.id) })}
+                        </span>
+                        {count > 0 && (
+                          <span class="badge">{format(en.unread, { count: String(count) })}</span>
+                        )}
+                      </span>
+                      <span class="preview" dir="auto">
+                        {conversation.lastMessage?.text ?? en.noMessage}
+                      </span>
+                      {conversation.status === "queued" && conversation.queuedAt !== undefined && (
+                        <span class="waiting">
+                          {late && <strong>{en.waitingLong} · </strong>}
+                          {format(en.waitingFor, { time: waited(now - conversation.queuedAt) })}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </>
+      )}
     </nav>
   );
+}
+
+/** The clock, ticking every few seconds, so waiting times and highlights stay current. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 5_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

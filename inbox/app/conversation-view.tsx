@@ -1,34 +1,41 @@
-import { useState } from "preact/hooks";
-import type { ConversationSummary, WireMessage } from "../../protocol/index.ts";
+import type { RefObject } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import type { ConversationSummary, TeamMember, WireMessage } from "../../protocol/index.ts";
 import { en, format } from "../i18n/en.ts";
-import type { InboxClient } from "./inbox-client.ts";
-import { reasonLabel, statusLabel } from "./labels.ts";
+import { Composer } from "./composer.tsx";
+import { HandoffCard } from "./handoff-card.tsx";
+import type { InboxClient, Me } from "./inbox-client.ts";
+import { statusLabel } from "./labels.ts";
 import { Transcript } from "./transcript.tsx";
+import { TransferDialog } from "./transfer-dialog.tsx";
 
 interface Props {
   conversation: ConversationSummary;
   transcript: WireMessage[];
-  agentId: number;
+  me: Me;
+  team: TeamMember[];
+  customerTyping: boolean;
   error: string | null;
   client: InboxClient;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
 }
 
-export function ConversationView({ conversation, transcript, agentId, error, client }: Props) {
-  const [draft, setDraft] = useState("");
-  const mine = conversation.status === "assigned" && conversation.assigneeId === agentId;
-  const { handoff } = conversation;
+export function ConversationView(props: Props) {
+  const { conversation, transcript, me, client } = props;
+  const [transferring, setTransferring] = useState(false);
+  const mine = conversation.status === "assigned" && conversation.assigneeId === me.id;
+  const mayTransfer = mine || (me.role === "admin" && conversation.status !== "resolved");
+  const title = format(en.conversation, { id: String(conversation.id) });
 
-  function send(): void {
-    const text = draft.trim();
-    if (!text) return;
-    client.reply(conversation.id, text);
-    setDraft("");
-  }
+  // What is on screen counts as read (the customer sees "read").
+  useEffect(() => {
+    if (document.visibilityState === "visible") client.markRead();
+  }, [client, transcript.length]);
 
   return (
-    <article class="view" aria-label={format(en.conversation, { id: String(conversation.id) })}>
+    <article class="view" aria-label={title}>
       <header class="view-header">
-        <h1>{format(en.conversation, { id: String(conversation.id) })}</h1>
+        <h1>{title}</h1>
         <span class={`status ${conversation.status}`}>{statusLabel(conversation.status)}</span>
         {conversation.assigneeName && !mine && (
           <span>{format(en.assignedTo, { name: conversation.assigneeName })}</span>
@@ -39,57 +46,46 @@ export function ConversationView({ conversation, transcript, agentId, error, cli
             {en.claim}
           </button>
         )}
+        {mayTransfer && (
+          <button type="button" class="secondary" onClick={() => setTransferring(true)}>
+            {en.transfer}
+          </button>
+        )}
         {mine && (
           <button type="button" onClick={() => client.resolve(conversation.id)}>
             {en.resolve}
           </button>
         )}
       </header>
-      {handoff && (
-        <section class="handoff" aria-label={en.handoff}>
-          <p>
-            <strong>
-              {format(en.handoffReason, {
-                reasons: handoff.reasons.map((r) => reasonLabel(r.reason)).join(", "),
-              })}
-            </strong>
-          </p>
-          <p class="summary" dir="auto">
-            {handoff.summary}
-          </p>
-        </section>
-      )}
-      {error && (
+      <HandoffCard conversation={conversation} onOpen={(id) => client.open(id)} />
+      {props.error && (
         <p class="form-error" role="alert">
-          {error}
+          {props.error}
         </p>
       )}
-      <Transcript messages={transcript} />
-      {mine ? (
-        <form
-          class="reply"
-          onSubmit={(event) => {
-            event.preventDefault();
-            send();
-          }}
-        >
-          <textarea
-            aria-label={en.reply}
-            rows={3}
-            value={draft}
-            dir="auto"
-            onInput={(event) => setDraft(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-                event.preventDefault();
-                send();
-              }
-            }}
+      <Transcript messages={transcript} handoff={conversation.handoff} />
+      <p class="typing" aria-live="polite">
+        {props.customerTyping ? en.customerTyping : ""}
+      </p>
+      {conversation.status === "bot" ? null : (
+        <>
+          {conversation.status === "queued" && <p class="hint">{en.claimToReply}</p>}
+          <Composer
+            conversation={conversation}
+            canReply={mine}
+            client={client}
+            inputRef={props.inputRef}
           />
-          <button type="submit">{en.send}</button>
-        </form>
-      ) : (
-        <p class="hint">{conversation.status === "queued" ? en.claimToReply : ""}</p>
+        </>
+      )}
+      {transferring && (
+        <TransferDialog
+          conversationId={conversation.id}
+          team={props.team}
+          myId={me.id}
+          onTransfer={(to, note) => client.transfer(conversation.id, to, note)}
+          onClose={() => setTransferring(false)}
+        />
       )}
     </article>
   );

@@ -4,33 +4,53 @@ import {
   agentServerFrame,
   type ConversationSummary,
   parseFrame,
+  type TeamMember,
   type WireMessage,
 } from "../../protocol/index.ts";
 import { LiveSocket } from "../../widget/app/live-socket.ts";
+import { alertNewWork } from "./alerts.ts";
+
+export interface Me {
+  id: number;
+  name: string;
+  role: "agent" | "admin";
+}
 
 export interface InboxState {
   online: boolean;
-  agent: { id: number; name: string } | null;
+  me: Me | null;
+  /** Every open conversation (queued or assigned), plus the open one whatever its state. */
   conversations: ConversationSummary[];
-  /** Agents with a live inbox connection. */
-  onlineAgents: number[];
+  team: TeamMember[];
+  /** Per conversation id: how many of the customer's messages this agent has read. */
+  read: Record<string, number>;
+  waitAlertSeconds: number;
   openId: number | null;
   transcript: WireMessage[];
+  /** Until when the customer of the open conversation counts as typing. */
+  customerTypingUntil: number;
   /** The last refusal from the server, shown until the next action. */
   error: string | null;
 }
 
 const MAX_BACKOFF_MS = 15_000;
+/** The widget repeats its typing signal every few seconds; silence longer than this ends it. */
+const TYPING_SHOWN_MS = 6_000;
+/** Our own typing signal is sent at most this often. */
+const TYPING_EVERY_MS = 3_000;
 
-/** The agent's live connection: the open queue, one open transcript, and the agent's actions. */
+/** The agent's live connection: the queue, one open transcript, the team, and every move. */
 export class InboxClient {
   state: InboxState = {
     online: false,
-    agent: null,
+    me: null,
     conversations: [],
-    onlineAgents: [],
+    team: [],
+    read: {},
+    waitAlertSeconds: 120,
     openId: null,
     transcript: [],
+    customerTypingUntil: 0,
     error: null,
   };
   private readonly socket = new LiveSocket(
@@ -45,9 +65,11 @@ export class InboxClient {
     },
     MAX_BACKOFF_MS,
   );
-  /** Replies not yet acknowledged, resent with the same client id after a reconnect. */
+  /** Replies and notes not yet acknowledged, resent with the same client id after a reconnect. */
   private readonly unacked = new Map<string, AgentClientFrame>();
   private readonly listeners = new Set<(state: InboxState) => void>();
+  private typingSentAt = 0;
+  private loaded = false;
 
   subscribe(listener: (state: InboxState) => void): () => void {
     this.listeners.add(listener);
@@ -63,7 +85,7 @@ export class InboxClient {
   }
 
   open(conversationId: number): void {
-    this.update({ openId: conversationId, transcript: [], error: null });
+    this.update({ openId: conversationId, transcript: [], error: null, customerTypingUntil: 0 });
     this.sendFrame({ type: "open", conversationId });
   }
 
@@ -75,32 +97,71 @@ export class InboxClient {
     this.sendFrame({ type: "resolve", conversationId });
   }
 
-  reply(conversationId: number, text: string): void {
-    const frame: AgentClientFrame = {
-      type: "reply",
+  transfer(conversationId: number, to: { agentId: number } | { skill: string }, note: string) {
+    this.sendFrame({ type: "transfer", conversationId, to, ...(note ? { note } : {}) });
+  }
+
+  setPresence(status: "online" | "away"): void {
+    this.sendFrame({ type: "presence", status });
+  }
+
+  /** A reply to the customer, or with `internal` a note only colleagues see. */
+  write(conversationId: number, text: string, internal: boolean): void {
+    const frame = {
+      type: internal ? "note" : "reply",
       conversationId,
       clientId: crypto.randomUUID(),
       text,
-    };
+    } as const;
     this.unacked.set(frame.clientId, frame);
     this.sendFrame(frame);
+    this.typingSentAt = 0;
+  }
+
+  typing(conversationId: number): void {
+    const now = Date.now();
+    if (now - this.typingSentAt < TYPING_EVERY_MS) return;
+    this.typingSentAt = now;
+    this.socket.send(JSON.stringify({ type: "typing", conversationId }));
+  }
+
+  /** The open conversation is on screen: everything in it counts as read. */
+  markRead(): void {
+    const { openId, transcript, conversations, read } = this.state;
+    const conversation = conversations.find((item) => item.id === openId);
+    const last = transcript.at(-1);
+    if (!conversation || !last || read[conversation.id] === conversation.customerMessages) return;
+    this.update({ read: { ...read, [conversation.id]: conversation.customerMessages } });
+    this.socket.send(
+      JSON.stringify({ type: "read", conversationId: conversation.id, seq: last.seq }),
+    );
+  }
+
+  unread(conversation: ConversationSummary): number {
+    return Math.max(0, conversation.customerMessages - (this.state.read[conversation.id] ?? 0));
   }
 
   private receive(frame: AgentServerFrame): void {
     switch (frame.type) {
       case "inbox": {
         this.socket.accepted();
-        const { agent, conversations, online } = frame;
-        this.update({ online: true, agent, conversations, onlineAgents: online });
+        const { agent, conversations, team, read, waitAlertSeconds } = frame;
+        this.update({ online: true, me: agent, conversations, team, read, waitAlertSeconds });
+        this.loaded = true;
         // Back after a reconnect: only what the open transcript missed comes again.
         const { openId, transcript } = this.state;
         const afterSeq = transcript.at(-1)?.seq ?? 0;
         if (openId !== null) this.sendFrame({ type: "open", conversationId: openId, afterSeq });
-        for (const reply of this.unacked.values()) this.sendFrame(reply);
+        for (const pending of this.unacked.values()) this.sendFrame(pending);
         return;
       }
-      case "presence":
-        this.update({ onlineAgents: frame.online });
+      case "team":
+        this.update({ team: frame.team });
+        return;
+      case "typing":
+        if (frame.conversationId === this.state.openId) {
+          this.update({ customerTypingUntil: Date.now() + TYPING_SHOWN_MS });
+        }
         return;
       case "pong":
         return;
@@ -118,7 +179,10 @@ export class InboxClient {
       case "message":
         // The server sends the open conversation's messages once each, in order.
         if (frame.conversationId !== this.state.openId) return;
-        this.update({ transcript: [...this.state.transcript, frame.message] });
+        this.update({
+          transcript: [...this.state.transcript, frame.message],
+          ...(frame.message.author === "customer" ? { customerTypingUntil: 0 } : {}),
+        });
         return;
       case "ack":
         this.unacked.delete(frame.clientId);
@@ -135,10 +199,12 @@ export class InboxClient {
   }
 
   private upsert(conversation: ConversationSummary): void {
+    const before = this.state.conversations.find((item) => item.id === conversation.id);
     const others = this.state.conversations.filter((item) => item.id !== conversation.id);
     const open = conversation.status === "queued" || conversation.status === "assigned";
     const kept = open || conversation.id === this.state.openId;
     this.update({ conversations: kept ? [...others, conversation] : others });
+    if (this.loaded && this.state.me) alertNewWork(before, conversation, this.state.me.id);
   }
 
   private sendFrame(frame: AgentClientFrame): void {

@@ -1,12 +1,32 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { ConversationSummary } from "../../protocol/index.ts";
 import { en, format } from "../i18n/en.ts";
+import { KnowledgeAdmin } from "./admin/knowledge-admin.tsx";
+import { SettingsAdmin } from "./admin/settings-admin.tsx";
+import { TeamAdmin } from "./admin/team-admin.tsx";
+import { notificationsState } from "./alerts.ts";
+import { call } from "./api.ts";
 import { ConversationList } from "./conversation-list.tsx";
 import { ConversationView } from "./conversation-view.tsx";
 import { InboxClient, type InboxState } from "./inbox-client.ts";
+import { LISTS, type ListName, listed } from "./lists.ts";
+import { type Command, commandFor, isTextField } from "./shortcuts.ts";
+import { ShortcutsHelp } from "./shortcuts-help.tsx";
+
+const SECTIONS = ["conversations", "knowledge", "team", "settings"] as const;
+type Section = (typeof SECTIONS)[number];
 
 export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
   const client = useMemo(() => new InboxClient(), []);
   const [state, setState] = useState<InboxState>(client.state);
+  const [section, setSection] = useState<Section>("conversations");
+  const [list, setList] = useState<ListName>("queue");
+  const [resolved, setResolved] = useState<ConversationSummary[]>([]);
+  const [help, setHelp] = useState(false);
+  const [notifications, setNotifications] = useState(notificationsState());
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
   useEffect(() => {
     const unsubscribe = client.subscribe(setState);
     client.connect();
@@ -16,45 +36,169 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
     };
   }, [client]);
 
+  useEffect(() => {
+    if (list !== "resolved") return;
+    call<{ conversations: ConversationSummary[] }>("GET", "/api/desk/resolved").then(
+      (result) => setResolved(result.conversations),
+      (error: unknown) => console.error("resolved conversations", error),
+    );
+  }, [list]);
+
+  const me = state.me;
+  const lists = Object.fromEntries(
+    LISTS.map((name) => [name, listed(name, state.conversations, me?.id ?? 0, resolved)]),
+  ) as Record<ListName, ConversationSummary[]>;
+  const items = lists[list];
+  const open = state.conversations.find((conversation) => conversation.id === state.openId);
+
+  function run(command: Command): void {
+    const index = items.findIndex((item) => item.id === state.openId);
+    switch (command) {
+      case "next":
+      case "previous": {
+        const step = command === "next" ? 1 : -1;
+        const target = items[Math.min(items.length - 1, Math.max(0, index + step))];
+        if (target) client.open(target.id);
+        return;
+      }
+      case "claim":
+        if (open?.status === "queued") client.claim(open.id);
+        return;
+      case "resolve":
+        if (open?.status === "assigned" && open.assigneeId === me?.id) client.resolve(open.id);
+        return;
+      case "reply":
+        replyRef.current?.focus();
+        return;
+      case "search":
+        searchRef.current?.focus();
+        return;
+      case "help":
+        setHelp(true);
+        return;
+      default: {
+        const unknown: never = command;
+        return unknown;
+      }
+    }
+  }
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent): void {
+      if (event.key === "Escape" && isTextField(event.target)) {
+        (event.target as HTMLElement).blur();
+        return;
+      }
+      if (section !== "conversations" || help) return;
+      const command = commandFor(event, isTextField(event.target));
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  });
+
   async function signOut(): Promise<void> {
     await fetch("/api/agent/session", { method: "DELETE" });
     onSignedOut();
   }
 
-  const open = state.conversations.find((conversation) => conversation.id === state.openId);
+  const myPresence = state.team.find((member) => member.id === me?.id)?.presence ?? "offline";
+  const onlineCount = state.team.filter((member) => member.presence !== "offline").length;
+  const sections = me?.role === "admin" ? SECTIONS : (["conversations"] as const);
+
   return (
     <div class="inbox">
       <header class="topbar">
         <strong>{en.appName}</strong>
+        <nav aria-label={en.sections} class="sections">
+          {sections.map((name) => (
+            <button
+              key={name}
+              type="button"
+              aria-current={section === name ? "page" : undefined}
+              onClick={() => setSection(name)}
+            >
+              {en[`section_${name}`]}
+            </button>
+          ))}
+        </nav>
         {!state.online && <span class="offline">{en.reconnecting}</span>}
         <span class="spacer" />
-        {state.online && (
-          <span>{format(en.agentsOnline, { count: String(state.onlineAgents.length) })}</span>
+        {state.online && <span>{format(en.agentsOnline, { count: String(onlineCount) })}</span>}
+        {notifications === "default" && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void Notification.requestPermission().then(setNotifications)}
+          >
+            {en.enableNotifications}
+          </button>
         )}
-        {state.agent && <span>{state.agent.name}</span>}
-        <button type="button" onClick={() => void signOut()}>
+        <label class="presence">
+          {en.myStatus}{" "}
+          <select
+            value={myPresence === "away" ? "away" : "online"}
+            onChange={(event) => client.setPresence(event.currentTarget.value as "online" | "away")}
+          >
+            <option value="online">{en.presence_online}</option>
+            <option value="away">{en.presence_away}</option>
+          </select>
+        </label>
+        {me && <span>{me.name}</span>}
+        <button type="button" class="secondary" onClick={() => void signOut()}>
           {en.signOut}
         </button>
+        <button
+          type="button"
+          class="secondary"
+          aria-label={en.shortcuts}
+          onClick={() => setHelp(true)}
+        >
+          ?
+        </button>
       </header>
-      <ConversationList
-        conversations={state.conversations}
-        agentId={state.agent?.id}
-        openId={state.openId}
-        onOpen={(id) => client.open(id)}
-      />
-      <main class="conversation">
-        {open && state.agent ? (
-          <ConversationView
-            conversation={open}
-            transcript={state.transcript}
-            agentId={state.agent.id}
-            error={state.error}
-            client={client}
+      {section === "conversations" && (
+        <>
+          <ConversationList
+            list={list}
+            onList={setList}
+            counts={
+              Object.fromEntries(LISTS.map((name) => [name, lists[name].length])) as Record<
+                ListName,
+                number
+              >
+            }
+            items={items}
+            openId={state.openId}
+            onOpen={(id) => client.open(id)}
+            unread={(conversation) => client.unread(conversation)}
+            waitAlertSeconds={state.waitAlertSeconds}
+            searchRef={searchRef}
           />
-        ) : (
-          <p class="placeholder">{en.pickOne}</p>
-        )}
-      </main>
+          <main class="conversation">
+            {open && me ? (
+              <ConversationView
+                conversation={open}
+                transcript={state.transcript}
+                me={me}
+                team={state.team}
+                customerTyping={state.customerTypingUntil > Date.now()}
+                error={state.error}
+                client={client}
+                inputRef={replyRef}
+              />
+            ) : (
+              <p class="placeholder">{en.pickOne}</p>
+            )}
+          </main>
+        </>
+      )}
+      {section === "knowledge" && <KnowledgeAdmin />}
+      {section === "team" && <TeamAdmin team={state.team} />}
+      {section === "settings" && <SettingsAdmin />}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -2,12 +2,23 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { InboxView } from "./inbox-view.tsx";
 import { Login } from "./login.tsx";
+import { SetPassword } from "./set-password.tsx";
 
-type Session = { status: "checking" } | { status: "signed-out" } | { status: "signed-in" };
+type Session =
+  | { status: "checking" }
+  | { status: "signed-out" }
+  | { status: "signed-in" }
+  | { status: "setting-password"; token: string };
+
+const PASSWORD_LINK = /^#password=([\w-]+)$/;
 
 function App() {
-  const [session, setSession] = useState<Session>({ status: "checking" });
+  const token = PASSWORD_LINK.exec(location.hash)?.[1];
+  const [session, setSession] = useState<Session>(
+    token ? { status: "setting-password", token } : { status: "checking" },
+  );
   useEffect(() => {
+    if (token) return;
     fetch("/api/agent/me").then(
       (response) => setSession({ status: response.ok ? "signed-in" : "signed-out" }),
       () => setSession({ status: "signed-out" }),
@@ -21,6 +32,16 @@ function App() {
       return <Login onSignedIn={() => setSession({ status: "signed-in" })} />;
     case "signed-in":
       return <InboxView onSignedOut={() => setSession({ status: "signed-out" })} />;
+    case "setting-password":
+      return (
+        <SetPassword
+          token={session.token}
+          onDone={() => {
+            history.replaceState(null, "", location.pathname);
+            setSession({ status: "signed-out" });
+          }}
+        />
+      );
     default: {
       const unknown: never = session;
       return unknown;

@@ -1,18 +1,41 @@
-import type { WireMessage } from "../../protocol/index.ts";
+import type { Handoff, WireMessage } from "../../protocol/index.ts";
 import { en, format } from "../i18n/en.ts";
+import { evidenceByMessage, splitByMarks } from "./evidence.ts";
+import { reasonLabel } from "./labels.ts";
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
-export function Transcript({ messages }: { messages: WireMessage[] }) {
+/** The whole conversation: the bot's answers marked, notes set apart, the evidence highlighted. */
+export function Transcript({
+  messages,
+  handoff,
+}: {
+  messages: WireMessage[];
+  handoff: Handoff | undefined;
+}) {
+  const marks = handoff ? evidenceByMessage(handoff, messages) : new Map();
   return (
     <div class="transcript" role="log" aria-label={en.transcript}>
       {messages.map((message) => (
-        <div key={message.seq} class={`entry ${message.author}`}>
+        <div
+          key={message.seq}
+          class={`entry ${message.author}${message.internal ? " internal" : ""}`}
+        >
           <div class="entry-meta">
             <span class="who">{author(message)}</span>
             <time dateTime={new Date(message.at).toISOString()}>{time.format(message.at)}</time>
           </div>
-          <p dir="auto">{message.text}</p>
+          <p dir="auto">
+            {splitByMarks(message.text, marks.get(message.seq) ?? []).map((piece, index) =>
+              piece.mark ? (
+                <mark key={index} title={reasonLabel(piece.mark)}>
+                  {piece.text}
+                </mark>
+              ) : (
+                piece.text
+              ),
+            )}
+          </p>
           {message.faq && (
             <small class="faq">{format(en.fromFaq, { title: message.faq.title })}</small>
           )}
@@ -29,7 +52,9 @@ function author(message: WireMessage): string {
     case "bot":
       return en.bot;
     case "agent":
-      return message.authorName ?? "";
+      return message.internal
+        ? format(en.internalNote, { name: message.authorName ?? "" })
+        : (message.authorName ?? "");
     case "system":
       return "";
     default: {

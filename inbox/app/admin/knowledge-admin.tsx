@@ -1,0 +1,238 @@
+import { useState } from "preact/hooks";
+import { en, format } from "../../i18n/en.ts";
+import { call } from "../api.ts";
+import { reasonLabel } from "../labels.ts";
+import { CannedAdmin } from "./canned-admin.tsx";
+import { attempt, listOf, useResource } from "./use-resource.ts";
+
+interface FaqEntry {
+  id: number;
+  lang: string;
+  title: string;
+  answer: string;
+  questions: string[];
+}
+
+const BLANK = { lang: "en", title: "", answer: "", questions: [] as string[] };
+
+/** FAQ entries per language, the "try it" box, and the canned responses. */
+export function KnowledgeAdmin() {
+  const { data, error, reload } = useResource<{ entries: FaqEntry[] }>("/api/admin/faq");
+  const [editing, setEditing] = useState<FaqEntry | typeof BLANK | null>(null);
+  return (
+    <main class="admin">
+      <section aria-labelledby="faq-title">
+        <h2 id="faq-title">{en.faqTitle}</h2>
+        {error && <p class="form-error">{error}</p>}
+        <TryIt />
+        <button type="button" onClick={() => setEditing(BLANK)}>
+          {en.faqNew}
+        </button>
+        {editing && (
+          <FaqForm
+            key={"id" in editing ? editing.id : "new"}
+            entry={editing}
+            onDone={() => {
+              setEditing(null);
+              reload();
+            }}
+          />
+        )}
+        <table>
+          <thead>
+            <tr>
+              <th>{en.faqLang}</th>
+              <th>{en.faqQuestionTitle}</th>
+              <th>{en.faqAnswer}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data?.entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{entry.lang}</td>
+                <td dir="auto">{entry.title}</td>
+                <td dir="auto" class="clip">
+                  {entry.answer}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={`${en.edit}: ${entry.title}`}
+                    onClick={() => setEditing(entry)}
+                  >
+                    {en.edit}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <CannedAdmin />
+    </main>
+  );
+}
+
+function FaqForm({ entry, onDone }: { entry: FaqEntry | typeof BLANK; onDone: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const id = "id" in entry ? entry.id : undefined;
+  async function save(form: HTMLFormElement): Promise<void> {
+    const data = new FormData(form);
+    const body = {
+      lang: String(data.get("lang")),
+      title: String(data.get("title")),
+      answer: String(data.get("answer")),
+      questions: listOf(String(data.get("questions")), /\n/),
+    };
+    const failed = await attempt(() =>
+      id === undefined
+        ? call("POST", "/api/admin/faq", body)
+        : call("PUT", `/api/admin/faq/${id}`, body),
+    );
+    if (failed) setError(failed);
+    else onDone();
+  }
+  async function remove(): Promise<void> {
+    const failed = await attempt(() => call("DELETE", `/api/admin/faq/${id}`));
+    if (failed) setError(failed);
+    else onDone();
+  }
+  return (
+    <form
+      class="stack card"
+      aria-label={entry.title || en.faqNew}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(event.currentTarget);
+      }}
+    >
+      <label>
+        {en.faqLang}
+        <input name="lang" value={entry.lang} required pattern="[a-z]{2}" size={3} />
+      </label>
+      <label>
+        {en.faqQuestionTitle}
+        <input name="title" value={entry.title} required dir="auto" />
+      </label>
+      <label>
+        {en.faqQuestions}
+        <textarea name="questions" rows={4} required dir="auto">
+          {entry.questions.join("\n")}
+        </textarea>
+      </label>
+      <label>
+        {en.faqAnswer}
+        <textarea name="answer" rows={4} required dir="auto">
+          {entry.answer}
+        </textarea>
+      </label>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit">{en.save}</button>
+        {id !== undefined && (
+          <button type="button" class="danger" onClick={() => void remove()}>
+            {en.delete}
+          </button>
+        )}
+        <button type="button" class="secondary" onClick={onDone}>
+          {en.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type Decision =
+  | { kind: "answer"; confidence: number; faq?: { title: string; answer: string } }
+  | {
+      kind: "handoff";
+      priority: number;
+      text: string;
+      reasons: {
+        reason: Parameters<typeof reasonLabel>[0];
+        evidence: { start: number; end: number }[];
+      }[];
+    }
+  | { kind: "wait" }
+  | { kind: "settled" };
+
+/** What the bot would do with any text, with the FAQ as it is now. */
+function TryIt() {
+  const [text, setText] = useState("");
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="stack card"
+      aria-label={en.tryIt}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void attempt(async () => {
+          const result = await call<{ decision: Decision }>("POST", "/api/admin/faq/try", { text });
+          setDecision(result.decision);
+        }).then(setError);
+      }}
+    >
+      <label>
+        {en.tryItLabel}
+        <input value={text} dir="auto" onInput={(event) => setText(event.currentTarget.value)} />
+      </label>
+      <button type="submit">{en.tryIt}</button>
+      {error && <p class="form-error">{error}</p>}
+      {decision && (
+        <output aria-live="polite">
+          <Outcome decision={decision} />
+        </output>
+      )}
+    </form>
+  );
+}
+
+function Outcome({ decision }: { decision: Decision }) {
+  switch (decision.kind) {
+    case "answer":
+      return (
+        <div>
+          <p>
+            {format(en.tryAnswer, {
+              title: decision.faq?.title ?? "",
+              confidence: decision.confidence.toFixed(2),
+            })}
+          </p>
+          <blockquote dir="auto">{decision.faq?.answer}</blockquote>
+        </div>
+      );
+    case "handoff":
+      return (
+        <div>
+          <p>{format(en.tryHandoff, { priority: String(decision.priority) })}</p>
+          <ul>
+            {decision.reasons.map((reason) => (
+              <li key={reason.reason}>
+                <strong>{reasonLabel(reason.reason)}</strong>
+                {reason.evidence.map((span) => (
+                  <mark key={span.start} dir="auto">
+                    {decision.text.slice(span.start, span.end)}
+                  </mark>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      );
+    case "wait":
+      return <p>{en.tryWait}</p>;
+    case "settled":
+      return <p>{en.trySettled}</p>;
+    default: {
+      const unknown: never = decision;
+      return unknown;
+    }
+  }
+}

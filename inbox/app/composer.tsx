@@ -1,0 +1,170 @@
+import type { RefObject } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import type { ConversationSummary } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
+import { call } from "./api.ts";
+import { type Canned, cannedMatches, useCanned } from "./canned.ts";
+import type { InboxClient } from "./inbox-client.ts";
+
+interface Suggestion {
+  faqId: number;
+  title: string;
+  answer: string;
+}
+
+/**
+ * Where the agent writes: a reply to the customer (when the conversation is theirs) or an
+ * internal note. "/" and a shortcut offers canned responses; FAQ answers that fit the
+ * customer's last message are one click away. Everything inserted can be edited before sending.
+ */
+export function Composer({
+  conversation,
+  canReply,
+  client,
+  inputRef,
+}: {
+  conversation: ConversationSummary;
+  canReply: boolean;
+  client: InboxClient;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const [draft, setDraft] = useState("");
+  const [internal, setInternal] = useState(!canReply);
+  const [highlighted, setHighlighted] = useState(0);
+  const canned = useCanned();
+  const suggestions = useSuggestions(conversation);
+  useEffect(() => setInternal(!canReply), [canReply]);
+
+  const matches = cannedMatches(draft, canned);
+  const asNote = internal || !canReply;
+
+  function send(): void {
+    const text = draft.trim();
+    if (!text) return;
+    client.write(conversation.id, text, asNote);
+    setDraft("");
+  }
+
+  function insert(text: string): void {
+    setDraft(text);
+    setHighlighted(0);
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (matches.length > 0) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const step = event.key === "ArrowDown" ? 1 : -1;
+        setHighlighted((highlighted + step + matches.length) % matches.length);
+        return;
+      }
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        insert((matches[highlighted] ?? (matches[0] as Canned)).text);
+        return;
+      }
+    }
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  return (
+    <div class={`composer${asNote ? " note-mode" : ""}`}>
+      {canReply && suggestions.length > 0 && (
+        <section class="suggestions" aria-label={en.suggestions}>
+          <h3>{en.suggestions}</h3>
+          <ul>
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.faqId}>
+                <button type="button" class="chip" onClick={() => insert(suggestion.answer)}>
+                  {en.insert}: {suggestion.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <fieldset class="mode">
+        <legend class="visually-hidden">{en.mode}</legend>
+        {canReply && (
+          <label>
+            <input type="radio" name="mode" checked={!asNote} onChange={() => setInternal(false)} />
+            {en.mode_reply}
+          </label>
+        )}
+        <label>
+          <input type="radio" name="mode" checked={asNote} onChange={() => setInternal(true)} />
+          {en.mode_note}
+        </label>
+      </fieldset>
+      <form
+        class="reply"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+      >
+        <textarea
+          ref={inputRef}
+          aria-label={asNote ? en.noteLabel : en.replyLabel}
+          aria-describedby="composer-hint"
+          aria-autocomplete="list"
+          aria-controls={matches.length > 0 ? "canned-list" : undefined}
+          aria-expanded={matches.length > 0}
+          rows={3}
+          value={draft}
+          dir="auto"
+          onInput={(event) => {
+            setDraft(event.currentTarget.value);
+            setHighlighted(0);
+            if (!asNote) client.typing(conversation.id);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit">{asNote ? en.addNote : en.send}</button>
+      </form>
+      {matches.length > 0 && (
+        <ul id="canned-list" class="canned-list" role="listbox" aria-label={en.cannedList}>
+          {matches.map((item, index) => (
+            <li
+              key={item.id}
+              role="option"
+              aria-selected={index === highlighted}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                insert(item.text);
+              }}
+            >
+              <strong>/{item.shortcut}</strong> <span dir="auto">{item.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p id="composer-hint" class="hint">
+        {en.cannedHint}
+      </p>
+    </div>
+  );
+}
+
+/** The FAQ answers the server ranks closest to the customer's latest message. */
+function useSuggestions(conversation: ConversationSummary): Suggestion[] {
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const { id } = conversation;
+  const lastSeq = conversation.lastMessage?.seq;
+  useEffect(() => {
+    let current = true;
+    if (lastSeq === undefined) return setSuggestions([]);
+    call<{ suggestions: Suggestion[] }>("GET", `/api/desk/conversations/${id}/suggestions`).then(
+      (result) => current && setSuggestions(result.suggestions),
+      (error: unknown) => console.error("suggestions", error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, lastSeq]);
+  return suggestions;
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from "preact/hooks";
+import type { ConversationSummary } from "../../protocol/index.ts";
+import { en, format } from "../i18n/en.ts";
+import { call } from "./api.ts";
+import { reasonLabel, statusLabel } from "./labels.ts";
+
+/** Everything the agent needs before the first word: why, how urgent, who, where, and before. */
+export function HandoffCard({
+  conversation,
+  onOpen,
+}: {
+  conversation: ConversationSummary;
+  onOpen: (id: number) => void;
+}) {
+  const { handoff, customer, page } = conversation;
+  const earlier = useEarlier(conversation);
+  return (
+    <section class="handoff" aria-label={en.handoff}>
+      {handoff && (
+        <>
+          <p>
+            <strong>
+              {format(en.handoffReason, {
+                reasons: handoff.reasons.map((r) => reasonLabel(r.reason)).join(", "),
+              })}
+            </strong>
+          </p>
+          <ul class="facts">
+            <li>{format(en.priority, { value: String(conversation.priority) })}</li>
+            <li>{format(en.language, { value: conversation.language ?? handoff.language })}</li>
+            {conversation.skill && <li>{format(en.skill, { value: conversation.skill })}</li>}
+          </ul>
+          {handoff.summary && (
+            <p class="summary" dir="auto">
+              {handoff.summary}
+            </p>
+          )}
+        </>
+      )}
+      <dl class="details">
+        <dt>{en.customerInfo}</dt>
+        <dd dir="auto">
+          {customer?.name || customer?.email
+            ? [customer.name, customer.email].filter(Boolean).join(" · ")
+            : format(en.anonymous, { id: String(conversation.visitorId) })}
+        </dd>
+        {page && (
+          <>
+            <dt>{en.page}</dt>
+            <dd>
+              <PageLink url={page.url} title={page.title} />
+            </dd>
+          </>
+        )}
+        <dt>{en.earlier}</dt>
+        <dd>
+          {earlier.length === 0 ? (
+            en.noEarlier
+          ) : (
+            <ul class="earlier">
+              {earlier.map((item) => (
+                <li key={item.id}>
+                  <button type="button" class="link" onClick={() => onOpen(item.id)}>
+                    {format(en.conversation, { id: String(item.id) })}
+                  </button>{" "}
+                  · {statusLabel(item.status)} · {new Date(item.createdAt).toLocaleDateString()}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function useEarlier(conversation: ConversationSummary): ConversationSummary[] {
+  const [earlier, setEarlier] = useState<ConversationSummary[]>([]);
+  const { id, visitorId } = conversation;
+  useEffect(() => {
+    let current = true;
+    call<{ conversations: ConversationSummary[] }>(
+      "GET",
+      `/api/desk/visitors/${visitorId}/conversations`,
+    ).then(
+      (result) => current && setEarlier(result.conversations.filter((item) => item.id !== id)),
+      (error: unknown) => console.error("earlier conversations", error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, visitorId]);
+  return earlier;
+}
+
+/** Only web links: a page URL reported by a widget must never become a javascript: link. */
+function PageLink({ url, title }: { url: string; title: string }) {
+  const href = URL.canParse(url) ? new URL(url) : undefined;
+  if (href?.protocol !== "https:" && href?.protocol !== "http:") {
+    return <span dir="auto">{title || url}</span>;
+  }
+  return (
+    <a href={href.href} target="_blank" rel="noopener noreferrer" dir="auto">
+      {title || url}
+    </a>
+  );
+}
