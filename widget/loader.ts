@@ -1,5 +1,6 @@
 // The only code a host page loads up front: a launcher button in a shadow root. The chat
 // itself (app.js) is fetched when the customer opens it.
+import type { PublicWidgetSettings } from "../protocol/settings.ts";
 import { en } from "./i18n/en.ts";
 import { LAUNCHER_CSS } from "./launcher-style.ts";
 
@@ -18,6 +19,17 @@ const user = userId && userHash ? { id: userId, hash: userHash } : undefined;
 const host = document.createElement("div");
 host.setAttribute("data-human-first-chat", "");
 const root = host.attachShadow({ mode: "open" });
+// The company's colour, side and greeting, as an admin set them; the defaults stand until then.
+const settings = fetch(new URL("/api/widget/settings", server))
+  .then((response) =>
+    response.ok ? (response.json() as Promise<PublicWidgetSettings>) : undefined,
+  )
+  .catch((error: unknown) => console.warn("chat settings not loaded", error));
+settings.then((loaded) => {
+  if (!loaded) return;
+  host.style.setProperty("--hfc-accent", loaded.color);
+  host.dataset.position = loaded.position;
+});
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(LAUNCHER_CSS);
 root.adoptedStyleSheets = [sheet];
@@ -39,14 +51,19 @@ function setOpen(next: boolean): void {
   launcher.setAttribute("aria-expanded", String(open));
   remember(open ? "1" : "0");
   app ??= import(new URL("widget/app.js", server).href).then((module: { mount: Mount }) =>
-    module.mount(root, { server: server.origin, user, onClose: () => setOpen(false) }),
+    module.mount(root, { server: server.origin, user, settings, onClose: () => setOpen(false) }),
   );
   app.then((loaded) => loaded.setOpen(open));
 }
 
 type Mount = (
   root: ShadowRoot,
-  options: { server: string; user: { id: string; hash: string } | undefined; onClose: () => void },
+  options: {
+    server: string;
+    user: { id: string; hash: string } | undefined;
+    settings: Promise<PublicWidgetSettings | undefined | void>;
+    onClose: () => void;
+  },
 ) => WidgetApp;
 
 launcher.setAttribute("aria-label", en.openChat);

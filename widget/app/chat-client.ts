@@ -15,6 +15,9 @@ export interface ChatState {
   conversation: VisitorConversation | null;
   messages: WireMessage[];
   outbox: PendingMessage[];
+  /** A person read the customer's messages up to this sequence number. */
+  readSeq: number;
+  agentTyping: boolean;
 }
 
 const TOKEN_KEY = "hfc:token";
@@ -22,6 +25,8 @@ const OUTBOX_KEY = "hfc:outbox";
 const MAX_BACKOFF_MS = 30_000;
 /** Below the server's typing freshness (4 s), so a steady typist keeps the bot waiting. */
 const TYPING_EVERY_MS = 2_500;
+/** The agent's typing signal repeats every few seconds; without one this long, it stopped. */
+const AGENT_TYPING_SHOWN_MS = 6_000;
 
 /**
  * The widget's connection: says hello with the stored visitor token, keeps unacknowledged
@@ -33,7 +38,10 @@ export class ChatClient {
     conversation: null,
     messages: [],
     outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
+    readSeq: 0,
+    agentTyping: false,
   };
+  private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly socket: LiveSocket;
   private retry: ReturnType<typeof setTimeout> | undefined;
   /** The conversation the transcript belongs to: a reconnect resumes after its last message. */
@@ -59,6 +67,7 @@ export class ChatClient {
             token: readStored(TOKEN_KEY) ?? undefined,
             resume: this.resumePoint(),
             user: this.user,
+            page: currentPage(),
           }),
         frame: (data) => {
           const parsed = parseFrame(visitorServerFrame, data);
@@ -89,7 +98,9 @@ export class ChatClient {
   send(text: string): void {
     const pending: PendingMessage = { clientId: crypto.randomUUID(), text, at: Date.now() };
     this.setOutbox([...this.state.outbox, pending]);
-    if (this.state.online) this.sendFrame({ type: "send", clientId: pending.clientId, text });
+    if (this.state.online) {
+      this.sendFrame({ type: "send", clientId: pending.clientId, text, page: currentPage() });
+    }
   }
 
   /** Tells the server the customer is typing, at most every few seconds: the bot waits. */
@@ -119,6 +130,7 @@ export class ChatClient {
         this.update({
           online: true,
           conversation: frame.conversation,
+          readSeq: frame.conversation?.readSeq ?? 0,
           messages: frame.resumed
             ? mergeMessages(this.state.messages, frame.messages)
             : frame.messages,
@@ -142,6 +154,13 @@ export class ChatClient {
       case "message":
         this.conversationId = frame.conversationId;
         this.addMessages([frame.message]);
+        if (frame.message.author === "agent") this.showAgentTyping(false);
+        return;
+      case "typing":
+        this.showAgentTyping(true);
+        return;
+      case "read":
+        if (frame.conversationId === this.conversationId) this.update({ readSeq: frame.seq });
         return;
       case "conversation":
         this.update({ conversation: frame.conversation });
@@ -168,6 +187,14 @@ export class ChatClient {
         throw new Error(`unhandled frame ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  private showAgentTyping(typing: boolean): void {
+    clearTimeout(this.agentTypingTimer);
+    if (typing) {
+      this.agentTypingTimer = setTimeout(() => this.showAgentTyping(false), AGENT_TYPING_SHOWN_MS);
+    }
+    if (this.state.agentTyping !== typing) this.update({ agentTyping: typing });
   }
 
   private flush(): void {
@@ -200,4 +227,9 @@ export class ChatClient {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** Where the customer is, for the agent; cut to what the server accepts. */
+function currentPage(): { url: string; title: string } {
+  return { url: location.href.slice(0, 2048), title: document.title.slice(0, 300) };
 }

@@ -8,10 +8,12 @@ import { MessageList } from "./message-list.tsx";
 interface Props {
   client: ChatClient;
   open: boolean;
+  /** The company's own first words, from the admin's settings. */
+  greeting: string | undefined;
   onClose: () => void;
 }
 
-export function ChatPanel({ client, open, onClose }: Props) {
+export function ChatPanel({ client, open, greeting, onClose }: Props) {
   const [state, setState] = useState<ChatState>(client.state);
   useEffect(() => {
     const unsubscribe = client.subscribe(setState);
@@ -38,8 +40,13 @@ export function ChatPanel({ client, open, onClose }: Props) {
       <MessageList
         messages={state.messages}
         outbox={state.outbox}
+        greeting={greeting ?? en.empty}
+        readSeq={state.readSeq}
         onDismiss={(id) => client.dismiss(id)}
       />
+      <p class="typing" aria-live="polite">
+        {state.agentTyping ? en.agentTyping : ""}
+      </p>
       <div class="actions">
         <button
           type="button"

@@ -6,18 +6,21 @@ import type { PendingMessage } from "./transcript.ts";
 interface Props {
   messages: WireMessage[];
   outbox: PendingMessage[];
+  greeting: string;
+  /** The customer's messages up to here were read by a person. */
+  readSeq: number;
   onDismiss: (clientId: string) => void;
 }
 
-export function MessageList({ messages, outbox, onDismiss }: Props) {
+export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: Props) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length, outbox.length]);
 
   return (
     <div class="messages" role="log" aria-live="polite" aria-label={en.messages}>
-      {messages.length === 0 && outbox.length === 0 && <p class="empty">{en.empty}</p>}
+      {messages.length === 0 && outbox.length === 0 && <p class="empty">{greeting}</p>}
       {messages.map((message) => (
-        <Message key={message.seq} message={message} />
+        <Message key={message.seq} message={message} read={message.seq <= readSeq} />
       ))}
       {outbox.map((pending) => (
         <div key={pending.clientId} class="bubble customer">
@@ -39,13 +42,13 @@ export function MessageList({ messages, outbox, onDismiss }: Props) {
   );
 }
 
-function Message({ message }: { message: WireMessage }) {
+function Message({ message, read }: { message: WireMessage; read: boolean }) {
   switch (message.author) {
     case "customer":
       return (
         <div class="bubble customer">
           <p dir="auto">{message.text}</p>
-          <small class="meta">{en.sent}</small>
+          <small class="meta">{read ? en.read : en.sent}</small>
         </div>
       );
     case "bot":
@@ -77,6 +80,7 @@ function Message({ message }: { message: WireMessage }) {
 const EVENT_TEXT: Record<SystemEvent, string> = {
   handoff: en.eventHandoff,
   joined: en.eventJoined,
+  transferred: en.eventTransferred,
   resolved: en.eventResolved,
   reopened: en.eventReopened,
 };
