@@ -1,4 +1,10 @@
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import {
+  type BrowserContext,
+  test as base,
+  expect,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { type ServerProcess, startServerProcess } from "../server/server-process.ts";
 
 /**
@@ -38,10 +44,41 @@ export async function sendMessage(page: Page, text: string): Promise<void> {
   await page.getByRole("button", { name: "Send", exact: true }).click();
 }
 
-export async function signInAgent(page: Page, server: ServerProcess): Promise<void> {
+/** Signs in as the admin, or as another agent given their credentials. */
+export async function signInAgent(
+  page: Page,
+  server: ServerProcess,
+  who: { email: string; password: string } = server.admin,
+): Promise<void> {
   await page.goto(`${server.url}/inbox`);
-  await page.getByRole("textbox", { name: "Email" }).fill(server.admin.email);
-  await page.getByLabel("Password").fill(server.admin.password);
+  await page.getByRole("textbox", { name: "Email" }).fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * Shows one of the inbox's lists ("Mine", "Unassigned", "All open", "Resolved") and returns
+ * the conversations in it that match the name.
+ */
+export async function inList(page: Page, list: string, name: RegExp): Promise<Locator> {
+  await page.getByRole("tab", { name: new RegExp(`^${list}`) }).click();
+  return page.getByRole("tabpanel", { name: list }).getByRole("button", { name });
+}
+
+export const AGENT_PASSWORD = "a long agent password";
+
+/** An agent the signed-in admin's page adds through the API, as the Team screen does. */
+export async function addAgent(
+  admin: Page,
+  server: ServerProcess,
+  agent: { name: string; skills: string[]; languages?: string[] },
+): Promise<{ email: string; password: string }> {
+  const email = `${agent.name.toLowerCase()}@example.com`;
+  const response = await admin.request.post(`${server.url}/api/admin/agents`, {
+    headers: { origin: server.url },
+    data: { email, role: "agent", password: AGENT_PASSWORD, languages: ["en"], ...agent },
+  });
+  expect(response.status()).toBe(201);
+  return { email, password: AGENT_PASSWORD };
 }

@@ -1,6 +1,6 @@
-import { expect, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
+import { expect, inList, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
 
-test("a double charge goes to an agent, who claims and replies while the bot stays quiet", async ({
+test("a double charge goes to the agent who comes online, who replies while the bot stays quiet", async ({
   newPerson,
   server,
 }) => {
@@ -14,22 +14,26 @@ test("a double charge goes to an agent, who claims and replies while the bot sta
     chat.getByText("A person from our team is joining this conversation."),
   ).toBeVisible();
 
+  // The only agent signs in: the waiting handoff is assigned to them at once.
   await signInAgent(agent, server);
-  const waiting = agent.getByRole("region", { name: "Waiting" });
-  const item = waiting.getByRole("button", { name: /Financial.*I was charged twice for my order/ });
-  await expect(item).toBeVisible();
-  await item.click();
-  await expect(agent.getByRole("region", { name: "Handoff" })).toContainText("Financial");
-  await agent.getByRole("button", { name: "Claim" }).click();
   await expect(chat.getByText("Admin joined the conversation.")).toBeVisible();
+  await (await inList(agent, "Mine", /Financial.*I was charged twice for my order/)).click();
+  const card = agent.getByRole("region", { name: "Handoff" });
+  await expect(card).toContainText("Financial");
+  await expect(card).toContainText("Team: billing");
+  await expect(card).toContainText("Linden & Co.");
+  await expect(agent.getByRole("log", { name: "Transcript" }).locator("mark")).toHaveText([
+    "charged twice",
+  ]);
 
   await agent
-    .getByRole("textbox", { name: "Reply" })
+    .getByRole("textbox", { name: "Reply to the customer" })
     .fill("Sorry about that, I am refunding the second charge now.");
-  await agent.getByRole("button", { name: "Send" }).click();
+  await agent.getByRole("button", { name: "Send", exact: true }).click();
   await expect(
     chat.getByText("Sorry about that, I am refunding the second charge now."),
   ).toBeVisible();
+  await expect(chat.getByText("Read").first()).toBeVisible();
   await expect(chat.getByText("Admin", { exact: true })).toBeVisible();
 
   // The customer writes again: it reaches the agent live, and the bot never answers.

@@ -16,7 +16,7 @@ async function companySite(): Promise<{ origin: string; server: Server; chatUrl:
     const csp = [
       "default-src 'self'",
       `script-src 'self' ${chat.origin}`,
-      `connect-src 'self' ws://${chat.host}`,
+      `connect-src 'self' ${chat.origin} ws://${chat.host}`,
       "style-src 'self'",
       "img-src 'self'",
     ].join("; ");

@@ -1,4 +1,4 @@
-import { expect, openChat, signInAgent, test } from "./fixtures.ts";
+import { expect, inList, openChat, signInAgent, test } from "./fixtures.ts";
 
 test("'Talk to a person' before any message hands off at once", async ({ newPerson, server }) => {
   const customer = await newPerson();
@@ -13,6 +13,5 @@ test("'Talk to a person' before any message hands off at once", async ({ newPers
 
   const agent = await newPerson();
   await signInAgent(agent, server);
-  const waiting = agent.getByRole("region", { name: "Waiting" });
-  await expect(waiting.getByRole("button", { name: /Asked for a person/ })).toBeVisible();
+  await expect(await inList(agent, "Mine", /Asked for a person/)).toBeVisible();
 });

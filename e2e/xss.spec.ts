@@ -1,4 +1,4 @@
-import { expect, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
+import { expect, inList, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
 
 const CUSTOMER_PAYLOAD =
   '<img src=x onerror="window.__pwned=1"> I want to talk to a person <script>window.__pwned=2</script>';
@@ -18,12 +18,11 @@ test("markup in messages is shown as text in the widget and in the inbox, never 
   await expect(chat.getByText(CUSTOMER_PAYLOAD)).toBeVisible();
 
   await signInAgent(agent, server);
-  await agent.getByRole("region", { name: "Waiting" }).getByRole("button").first().click();
+  await (await inList(agent, "Mine", /Asked for a person/)).click();
   const transcript = agent.getByRole("log", { name: "Transcript" });
   await expect(transcript.getByText(CUSTOMER_PAYLOAD)).toBeVisible();
-  await agent.getByRole("button", { name: "Claim" }).click();
-  await agent.getByRole("textbox", { name: "Reply" }).fill(AGENT_PAYLOAD);
-  await agent.getByRole("button", { name: "Send" }).click();
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill(AGENT_PAYLOAD);
+  await agent.getByRole("button", { name: "Send", exact: true }).click();
   await expect(chat.getByText(AGENT_PAYLOAD)).toBeVisible();
   await chat.getByText(AGENT_PAYLOAD).hover();
 

@@ -111,9 +111,6 @@ export function Composer({
           ref={inputRef}
           aria-label={asNote ? en.noteLabel : en.replyLabel}
           aria-describedby="composer-hint"
-          aria-autocomplete="list"
-          aria-controls={matches.length > 0 ? "canned-list" : undefined}
-          aria-expanded={matches.length > 0}
           rows={3}
           value={draft}
           dir="auto"
@@ -127,18 +124,16 @@ export function Composer({
         <button type="submit">{asNote ? en.addNote : en.send}</button>
       </form>
       {matches.length > 0 && (
-        <ul id="canned-list" class="canned-list" role="listbox" aria-label={en.cannedList}>
+        <ul class="canned-list" aria-label={en.cannedList}>
           {matches.map((item, index) => (
-            <li
-              key={item.id}
-              role="option"
-              aria-selected={index === highlighted}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                insert(item.text);
-              }}
-            >
-              <strong>/{item.shortcut}</strong> <span dir="auto">{item.text}</span>
+            <li key={item.id}>
+              <button
+                type="button"
+                aria-current={index === highlighted ? "true" : undefined}
+                onClick={() => insert(item.text)}
+              >
+                <strong>/{item.shortcut}</strong> <span dir="auto">{item.text}</span>
+              </button>
             </li>
           ))}
         </ul>

@@ -25,7 +25,7 @@ export function ConversationList(props: Props) {
   const now = useNow();
   return (
     <nav class="list" aria-label={en.conversations}>
-      <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
+      <search class="search">
         <input
           ref={props.searchRef}
           type="search"
@@ -34,7 +34,7 @@ export function ConversationList(props: Props) {
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
-      </form>
+      </search>
       {query.trim() ? (
         <SearchResults query={query.trim()} onOpen={onOpen} onClear={() => setQuery("")} />
       ) : (

@@ -78,7 +78,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
         return;
       default: {
         const unknown: never = command;
-        return unknown;
+        throw new Error(`unhandled command ${String(unknown)}`);
       }
     }
   }
