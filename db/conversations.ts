@@ -170,23 +170,16 @@ export async function handOff(
   });
 }
 
-/** Assigns a queued conversation; the condition in the update makes a second claim fail. */
+/** An agent takes a queued conversation; the condition in the update makes a second claim fail. */
 export async function claimConversation(
   db: Db,
   input: { conversationId: number; agentId: number },
   now: number,
 ): Promise<TransitionResult> {
-  const { conversationId, agentId } = input;
   return transition(db, now, {
-    conversationId,
-    from: ["queued"],
-    set: { status: "assigned", assigneeId: agentId },
-    event: { type: "claimed", actor: "agent", agentId },
+    ...joining(input),
+    event: { type: "claimed", actor: "agent", agentId: input.agentId },
     audit: "claim",
-    announce: (tx) => ({
-      text: `${agentName(tx, agentId)} joined the conversation.`,
-      event: "joined",
-    }),
   });
 }
 
@@ -196,17 +189,23 @@ export async function assignConversation(
   input: { conversationId: number; agentId: number },
   now: number,
 ): Promise<TransitionResult> {
-  const { conversationId, agentId } = input;
   return transition(db, now, {
+    ...joining(input),
+    event: { type: "assigned", actor: "system", agentId: input.agentId },
+  });
+}
+
+/** A queued conversation gets its agent, and the customer is told who joined. */
+function joining({ conversationId, agentId }: { conversationId: number; agentId: number }) {
+  return {
     conversationId,
     from: ["queued"],
     set: { status: "assigned", assigneeId: agentId },
-    event: { type: "assigned", actor: "system", agentId },
-    announce: (tx) => ({
+    announce: (tx: Tx) => ({
       text: `${agentName(tx, agentId)} joined the conversation.`,
       event: "joined",
     }),
-  });
+  } satisfies Omit<TransitionSpec, "event">;
 }
 
 export type TransferTarget = { agentId: number } | { skill: string };

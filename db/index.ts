@@ -46,13 +46,7 @@ export { type Audience, readTranscript } from "./messages.ts";
 export { deleteVisitor, exportVisitor } from "./privacy.ts";
 export { listQueue, type QueuedConversation } from "./queue.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";
-export {
-  MATCH_END,
-  MATCH_START,
-  MIN_SEARCH_LENGTH,
-  type SearchHit,
-  searchMessages,
-} from "./search.ts";
+export { searchMessages } from "./search.ts";
 export { readSettings, saveSettings } from "./settings.ts";
 export {
   type AgentProfile,

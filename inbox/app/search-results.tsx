@@ -1,22 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Author, ConversationStatus } from "../../protocol/index.ts";
+import { MATCH_END, MATCH_START, MIN_SEARCH_LENGTH, type SearchHit } from "../../protocol/index.ts";
 import { en, format } from "../i18n/en.ts";
 import { call } from "./api.ts";
 import { statusLabel } from "./labels.ts";
 
-interface Hit {
-  conversationId: number;
-  status: ConversationStatus;
-  seq: number;
-  author: Author;
-  internal: boolean;
-  at: number;
-  snippet: string;
-}
-
-/** The server's snippet marks a match with these two private-use characters. */
-const MATCH = /\u{E000}(.*?)\u{E001}/gu;
-const MIN_LENGTH = 3;
+/** The server's snippet marks a match between MATCH_START and MATCH_END. */
+const MATCH = new RegExp(`${MATCH_START}(.*?)${MATCH_END}`, "gu");
 
 export function SearchResults({
   query,
@@ -27,17 +16,17 @@ export function SearchResults({
   onOpen: (id: number) => void;
   onClear: () => void;
 }) {
-  const [hits, setHits] = useState<Hit[] | null>(null);
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if ([...query].length < MIN_LENGTH) {
+    if ([...query].length < MIN_SEARCH_LENGTH) {
       setHits(null);
       return;
     }
     let current = true;
     // Wait for a pause in typing before asking.
     const timer = setTimeout(() => {
-      call<{ hits: Hit[] }>("GET", `/api/desk/search?q=${encodeURIComponent(query)}`).then(
+      call<{ hits: SearchHit[] }>("GET", `/api/desk/search?q=${encodeURIComponent(query)}`).then(
         (result) => current && (setHits(result.hits), setError(null)),
         (failure: unknown) => current && setError(String(failure)),
       );

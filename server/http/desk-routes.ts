@@ -4,9 +4,9 @@ import {
   listCannedResponses,
   listResolvedConversations,
   listVisitorConversations,
-  MIN_SEARCH_LENGTH,
   searchMessages,
 } from "../../db/index.ts";
+import { MIN_SEARCH_LENGTH } from "../../protocol/index.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { idParam, notFound } from "./request-input.ts";
