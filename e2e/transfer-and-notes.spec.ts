@@ -1,4 +1,4 @@
-import { addAgent, expect, inList, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
+import { addAgent, expect, inList, openChat, signInAgent, test } from "./fixtures.ts";
 
 const NOTE = "Checked the order: paid twice on 3 May. Refund to the original card.";
 const TRANSFER_NOTE = "Billing question after all, over to you.";

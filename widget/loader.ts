@@ -24,7 +24,10 @@ const settings = fetch(new URL("/api/widget/settings", server))
   .then((response) =>
     response.ok ? (response.json() as Promise<PublicWidgetSettings>) : undefined,
   )
-  .catch((error: unknown) => console.warn("chat settings not loaded", error));
+  .catch((error: unknown) => {
+    console.warn("chat settings not loaded", error);
+    return undefined;
+  });
 settings.then((loaded) => {
   if (!loaded) return;
   host.style.setProperty("--hfc-accent", loaded.color);
@@ -61,7 +64,7 @@ type Mount = (
   options: {
     server: string;
     user: { id: string; hash: string } | undefined;
-    settings: Promise<PublicWidgetSettings | undefined | void>;
+    settings: Promise<PublicWidgetSettings | undefined>;
     onClose: () => void;
   },
 ) => WidgetApp;

@@ -27,7 +27,11 @@ export function SearchResults({
     // Wait for a pause in typing before asking.
     const timer = setTimeout(() => {
       call<{ hits: SearchHit[] }>("GET", `/api/desk/search?q=${encodeURIComponent(query)}`).then(
-        (result) => current && (setHits(result.hits), setError(null)),
+        (result) => {
+          if (!current) return;
+          setHits(result.hits);
+          setError(null);
+        },
         (failure: unknown) => current && setError(String(failure)),
       );
     }, 250);

@@ -10,7 +10,7 @@ export function mount(
   options: {
     server: string;
     user: { id: string; hash: string } | undefined;
-    settings: Promise<PublicWidgetSettings | undefined | void>;
+    settings: Promise<PublicWidgetSettings | undefined>;
     onClose: () => void;
   },
 ) {

@@ -96,8 +96,10 @@ function AgentRow({
   onMessage: (message: string) => void;
   onError: (error: string | null) => void;
 }) {
-  const report = (failed: string | null, success: string) =>
-    failed ? onError(failed) : (onError(null), onMessage(success));
+  const report = (failed: string | null, success: string) => {
+    onError(failed);
+    if (!failed) onMessage(success);
+  };
   return (
     <form
       class="stack card"
