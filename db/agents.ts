@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { agentSessions, agents, conversations } from "./schema.ts";
 
@@ -23,10 +23,6 @@ export async function createAgent(db: Db, agent: NewAgent): Promise<Agent> {
 
 export async function countAgents(db: Db): Promise<number> {
   return db.select({ n: count() }).from(agents).get()?.n ?? 0;
-}
-
-export async function listAgents(db: Db): Promise<Agent[]> {
-  return db.select(publicColumns).from(agents).orderBy(asc(agents.name)).all();
 }
 
 export async function findAgentByEmail(db: Db, email: string): Promise<Agent | undefined> {

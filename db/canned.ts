@@ -9,13 +9,6 @@ export async function listCannedResponses(db: Db): Promise<CannedResponse[]> {
   return db.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut)).all();
 }
 
-export async function findCannedByShortcut(
-  db: Db,
-  shortcut: string,
-): Promise<CannedResponse | undefined> {
-  return db.select().from(cannedResponses).where(eq(cannedResponses.shortcut, shortcut)).get();
-}
-
 /** Creates (no id) or replaces one; undefined when the id does not exist. */
 export async function saveCannedResponse(
   db: Db,

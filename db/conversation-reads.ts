@@ -55,6 +55,23 @@ export function getConversation(db: Db, id: number): ConversationSummary | undef
   return summaryOrUndefined(db, id);
 }
 
+/**
+ * Who may act on a conversation right now, in one indexed row read: for checks on busy
+ * paths (typing, read marks) that need no transcript or counts. Synchronous.
+ */
+export function conversationState(tx: Tx, id: number) {
+  return tx
+    .select({
+      visitorId: conversations.visitorId,
+      status: conversations.status,
+      assigneeId: conversations.assigneeId,
+      lastSeq: conversations.lastSeq,
+    })
+    .from(conversations)
+    .where(eq(conversations.id, id))
+    .get();
+}
+
 /** The id of the visitor's latest conversation, undefined before their first. Synchronous. */
 export function latestOf(tx: Tx, visitorId: number): number | undefined {
   return tx

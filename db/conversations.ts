@@ -9,7 +9,12 @@ import type {
   WireMessage,
 } from "../protocol/index.ts";
 import { type AuditAction, recordAudit } from "./audit.ts";
-import { latestOf, summaryOf, summaryOrUndefined } from "./conversation-reads.ts";
+import {
+  conversationState,
+  latestOf,
+  summaryOf,
+  summaryOrUndefined,
+} from "./conversation-reads.ts";
 import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
@@ -75,12 +80,7 @@ export async function appendBotAnswer(
 ): Promise<WireMessage | null> {
   return db.transaction(
     (tx) => {
-      const current = tx
-        .select({ status: conversations.status })
-        .from(conversations)
-        .where(eq(conversations.id, input.conversationId))
-        .get();
-      if (current?.status !== "bot") return null;
+      if (conversationState(tx, input.conversationId)?.status !== "bot") return null;
       const { text, faqId } = input;
       return insertMessage(tx, input.conversationId, { author: "bot", text, faqId }, now).message;
     },
@@ -88,46 +88,33 @@ export async function appendBotAnswer(
   );
 }
 
-/** A note for colleagues on a conversation a person handles; never shown to the customer. */
-export async function appendNote(
+/**
+ * An agent's message: a reply, which only the assignee may send, or an internal note for
+ * colleagues (`internal`), which any agent may add once a person is involved and the customer
+ * never sees. A resend of the same client id returns the original.
+ */
+export async function appendAgentMessage(
   db: Db,
-  input: { conversationId: number; agentId: number; clientId: string; text: string },
+  input: {
+    conversationId: number;
+    agentId: number;
+    clientId: string;
+    text: string;
+    internal: boolean;
+  },
   now: number,
 ): Promise<({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" }> {
   return db.transaction(
     (tx) => {
-      const current = summaryOrUndefined(tx, input.conversationId);
+      const current = conversationState(tx, input.conversationId);
       if (!current) return { ok: false, reason: "not_found" } as const;
-      if (current.status === "bot") return { ok: false, reason: "conflict" } as const;
-      const { agentId, clientId, text } = input;
-      const note = { author: "agent", agentId, clientId, text, internal: true } as const;
-      const appended = insertMessage(tx, input.conversationId, note, now);
-      return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Only the assigned agent may reply; a resend of the same client id returns the original. */
-export async function appendAgentReply(
-  db: Db,
-  input: { conversationId: number; agentId: number; clientId: string; text: string },
-  now: number,
-): Promise<({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" }> {
-  return db.transaction(
-    (tx) => {
-      const current = summaryOrUndefined(tx, input.conversationId);
-      if (!current) return { ok: false, reason: "not_found" } as const;
-      if (current.status !== "assigned" || current.assigneeId !== input.agentId) {
-        return { ok: false, reason: "conflict" } as const;
-      }
-      const { agentId, clientId, text } = input;
-      const appended = insertMessage(
-        tx,
-        input.conversationId,
-        { author: "agent", agentId, clientId, text },
-        now,
-      );
+      const allowed = input.internal
+        ? current.status !== "bot"
+        : current.status === "assigned" && current.assigneeId === input.agentId;
+      if (!allowed) return { ok: false, reason: "conflict" } as const;
+      const { agentId, clientId, text, internal } = input;
+      const message = { author: "agent", agentId, clientId, text, internal } as const;
+      const appended = insertMessage(tx, input.conversationId, message, now);
       return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
     },
     { behavior: "immediate" },

@@ -9,7 +9,6 @@ export {
   findAgentByEmail,
   findAgentCredentials,
   findSessionAgent,
-  listAgents,
   type NewAgent,
 } from "./agents.ts";
 export {
@@ -25,6 +24,7 @@ export {
   saveCannedResponse,
 } from "./canned.ts";
 export {
+  conversationState,
   currentConversationOf,
   getConversation,
   latestOf,
@@ -42,16 +42,14 @@ export {
   type NewFaqEntry,
   saveFaqEntry,
 } from "./faq.ts";
-export { type Audience, readTranscript } from "./messages.ts";
+export { readTranscript } from "./messages.ts";
 export { deleteVisitor, exportVisitor } from "./privacy.ts";
-export { listQueue, type QueuedConversation } from "./queue.ts";
+export { listQueue } from "./queue.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";
 export { searchMessages } from "./search.ts";
 export { readSettings, saveSettings } from "./settings.ts";
 export {
-  type AgentProfile,
   createPasswordLink,
-  deleteExpiredPasswordLinks,
   findPasswordLink,
   listTeam,
   setAway,

@@ -1,11 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  type Author,
-  type ConversationStatus,
-  MATCH_END,
-  MATCH_START,
-  type SearchHit,
-} from "../protocol/index.ts";
+import { MATCH_END, MATCH_START, type SearchHit } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
 
 /**
@@ -15,15 +9,8 @@ import type { Db } from "./database.ts";
  */
 export async function searchMessages(db: Db, query: string, limit: number): Promise<SearchHit[]> {
   const phrase = `"${query.replaceAll('"', '""')}"`;
-  const rows = db.all<{
-    conversationId: number;
-    status: ConversationStatus;
-    seq: number;
-    author: Author;
-    internal: number;
-    at: number;
-    snippet: string;
-  }>(sql`
+  // SQLite has no booleans: `internal` comes back as 0 or 1.
+  const rows = db.all<Omit<SearchHit, "internal"> & { internal: number }>(sql`
     select m.conversation_id as conversationId, c.status as status, m.seq as seq,
       m.author as author, m.internal as internal, m.created_at as at,
       snippet(messages_fts, 0, ${MATCH_START}, ${MATCH_END}, '…', 16) as snippet

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNotNull, lte } from "drizzle-orm";
+import { and, count, eq, gt, isNotNull } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
 import type { Db } from "./database.ts";
 import { agentSessions, agents, conversations, passwordLinks } from "./schema.ts";
@@ -139,9 +139,4 @@ export async function usePasswordLink(
     recordAudit(tx, { agentId: link.agentId, action: "password_set" }, now);
     return link.agentId;
   });
-}
-
-/** Expired links are of no use to anyone. */
-export async function deleteExpiredPasswordLinks(db: Db, now: number): Promise<void> {
-  db.delete(passwordLinks).where(lte(passwordLinks.expiresAt, now)).run();
 }

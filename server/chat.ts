@@ -2,6 +2,7 @@ import {
   type Appended,
   appendBotAnswer,
   appendCustomerMessage,
+  conversationState,
   currentConversationOf,
   type Db,
   type FaqEntry,
@@ -139,9 +140,9 @@ export async function createChat({
     /** The customer is typing: the bot holds its answer until they stop; a person sees it. */
     noteTyping(visitorId: number): void {
       typingAt.set(visitorId, now());
-      const current = currentConversationOf(db, visitorId);
-      if (current && current.status !== "bot") {
-        publish.toInbox({ type: "typing", conversationId: current.id });
+      const latest = latestOf(db, visitorId);
+      if (latest !== undefined && conversationState(db, latest)?.status !== "bot") {
+        publish.toInbox({ type: "typing", conversationId: latest });
       }
     },
 

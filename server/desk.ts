@@ -1,8 +1,8 @@
 import {
-  appendAgentReply,
-  appendNote,
+  appendAgentMessage,
   assignConversation,
   claimConversation,
+  conversationState,
   type Db,
   getConversation,
   listOpenConversations,
@@ -183,47 +183,34 @@ export function createDesk(deps: {
       return afterMove(publish.transition(result));
     },
 
-    async reply(
+    /** A reply to the customer, or with `internal` a note for colleagues; acked once stored. */
+    async write(
       agentId: number,
       frame: { conversationId: number; clientId: string; text: string },
+      internal: boolean,
     ): Promise<AgentServerFrame> {
-      const result = await appendAgentReply(db, { ...frame, agentId }, now());
-      return acknowledge(result, frame.clientId);
-    },
-
-    async note(
-      agentId: number,
-      frame: { conversationId: number; clientId: string; text: string },
-    ): Promise<AgentServerFrame> {
-      const result = await appendNote(db, { ...frame, agentId }, now());
-      return acknowledge(result, frame.clientId);
+      const result = await appendAgentMessage(db, { ...frame, agentId, internal }, now());
+      if (!result.ok) return { ...transitionError(result.reason), clientId: frame.clientId };
+      if (!result.duplicate) publish.message(result.conversation, result.message);
+      return { type: "ack", clientId: frame.clientId, seq: result.message.seq };
     },
 
     /** The agent is writing: the customer sees it while the conversation is theirs. */
     typing(agentId: number, conversationId: number): void {
-      const conversation = getConversation(db, conversationId);
+      const conversation = conversationState(db, conversationId);
       if (conversation?.status !== "assigned" || conversation.assigneeId !== agentId) return;
       publish.toVisitor(conversation.visitorId, { type: "typing" });
     },
 
     /** The agent saw the conversation up to `seq`: their unread count, the customer's "read". */
     async read(agentId: number, conversationId: number, seq: number): Promise<void> {
-      const conversation = getConversation(db, conversationId);
+      const conversation = conversationState(db, conversationId);
       if (!conversation || conversation.status === "bot") return;
       await markRead(db, { agentId, conversationId, seq: Math.min(seq, conversation.lastSeq) });
       const readSeq = readByTeam(db, conversationId);
       publish.toVisitor(conversation.visitorId, { type: "read", conversationId, seq: readSeq });
     },
   };
-
-  function acknowledge(
-    result: Awaited<ReturnType<typeof appendAgentReply>>,
-    clientId: string,
-  ): AgentServerFrame {
-    if (!result.ok) return { ...transitionError(result.reason), clientId };
-    if (!result.duplicate) publish.message(result.conversation, result.message);
-    return { type: "ack", clientId, seq: result.message.seq };
-  }
 }
 
 export type Desk = ReturnType<typeof createDesk>;

@@ -1,12 +1,9 @@
 // The only code a host page loads up front: a launcher button in a shadow root. The chat
 // itself (app.js) is fetched when the customer opens it.
 import type { PublicWidgetSettings } from "../protocol/settings.ts";
+import type { mount } from "./app/main.tsx";
 import { en } from "./i18n/en.ts";
 import { LAUNCHER_CSS } from "./launcher-style.ts";
-
-interface WidgetApp {
-  setOpen(open: boolean): void;
-}
 
 const OPEN_KEY = "hfc:open";
 const script = document.currentScript as HTMLScriptElement | null;
@@ -45,7 +42,7 @@ launcher.innerHTML =
   '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 root.append(launcher);
 
-let app: Promise<WidgetApp> | undefined;
+let app: Promise<ReturnType<typeof mount>> | undefined;
 let open = false;
 
 function setOpen(next: boolean): void {
@@ -53,21 +50,11 @@ function setOpen(next: boolean): void {
   launcher.setAttribute("aria-label", open ? en.closeChat : en.openChat);
   launcher.setAttribute("aria-expanded", String(open));
   remember(open ? "1" : "0");
-  app ??= import(new URL("widget/app.js", server).href).then((module: { mount: Mount }) =>
+  app ??= import(new URL("widget/app.js", server).href).then((module: { mount: typeof mount }) =>
     module.mount(root, { server: server.origin, user, settings, onClose: () => setOpen(false) }),
   );
   app.then((loaded) => loaded.setOpen(open));
 }
-
-type Mount = (
-  root: ShadowRoot,
-  options: {
-    server: string;
-    user: { id: string; hash: string } | undefined;
-    settings: Promise<PublicWidgetSettings | undefined>;
-    onClose: () => void;
-  },
-) => WidgetApp;
 
 launcher.setAttribute("aria-label", en.openChat);
 launcher.setAttribute("aria-expanded", "false");

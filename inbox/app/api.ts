@@ -11,3 +11,13 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   }
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
+
+/** Runs a change; its error (the server's message) is returned for the form to show. */
+export async function attempt(change: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await change();
+    return null;
+  } catch (failure) {
+    return failure instanceof Error ? failure.message : String(failure);
+  }
+}

@@ -1,20 +1,17 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { en, format } from "../i18n/en.ts";
-import { call } from "./api.ts";
+import { attempt, call } from "./api.ts";
+import { useResource } from "./use-resource.ts";
 
 /** The page behind an invitation or reset link: the token sits in the URL's fragment. */
 export function SetPassword({ token, onDone }: { token: string; onDone: () => void }) {
-  const [who, setWho] = useState<{ name: string; email: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const link = useResource<{ name: string; email: string }>(
+    `/api/agent/password-link?token=${encodeURIComponent(token)}`,
+  );
+  const who = link.data;
+  const [failure, setFailure] = useState<string | null>(null);
+  const error = failure ?? link.error;
   const [done, setDone] = useState(false);
-  useEffect(() => {
-    call<{ name: string; email: string }>(
-      "GET",
-      `/api/agent/password-link?token=${encodeURIComponent(token)}`,
-    ).then(setWho, (failure: unknown) =>
-      setError(String(failure instanceof Error ? failure.message : failure)),
-    );
-  }, [token]);
 
   return (
     <main class="login">
@@ -23,10 +20,8 @@ export function SetPassword({ token, onDone }: { token: string; onDone: () => vo
         onSubmit={(event) => {
           event.preventDefault();
           const password = String(new FormData(event.currentTarget).get("password"));
-          call("POST", "/api/agent/password-link", { token, password }).then(
-            () => setDone(true),
-            (failure: unknown) =>
-              setError(failure instanceof Error ? failure.message : String(failure)),
+          void attempt(() => call("POST", "/api/agent/password-link", { token, password })).then(
+            (failed) => (failed ? setFailure(failed) : setDone(true)),
           );
         }}
       >

@@ -3,7 +3,7 @@ import { deleteVisitor, exportVisitor, listAudit } from "../../db/index.ts";
 import { type AgentEnv, requireAgent, requireRole } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { knowledgeRoutes } from "./knowledge-routes.ts";
-import { idParam, notFound } from "./request-input.ts";
+import { idParam, notFound, pageBefore } from "./request-input.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 import { teamRoutes } from "./team-routes.ts";
 
@@ -20,8 +20,7 @@ export function adminRoutes(deps: AppDeps) {
       .route("/settings", settingsRoutes(deps))
       .route("/", knowledgeRoutes(deps))
       .get("/audit", async (c) => {
-        const before = c.req.query("before");
-        const page = { limit: AUDIT_PAGE, ...(before ? { before: idParam(before) } : {}) };
+        const page = pageBefore(c.req.query("before"), AUDIT_PAGE);
         return c.json({ entries: await listAudit(db, page) });
       })
       .get("/visitors/:id/export", async (c) => {

@@ -9,7 +9,7 @@ import {
 import { MIN_SEARCH_LENGTH } from "../../protocol/index.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
-import { idParam, notFound } from "./request-input.ts";
+import { idParam, notFound, pageBefore } from "./request-input.ts";
 
 const PAGE = 50;
 
@@ -19,8 +19,7 @@ export function deskRoutes(deps: AppDeps) {
   return new Hono<AgentEnv>()
     .use(requireAgent(db, now))
     .get("/resolved", async (c) => {
-      const before = c.req.query("before");
-      const page = { limit: PAGE, ...(before ? { before: idParam(before) } : {}) };
+      const page = pageBefore(c.req.query("before"), PAGE);
       return c.json({ conversations: await listResolvedConversations(db, page) });
     })
     .get("/visitors/:id/conversations", async (c) => {

@@ -26,6 +26,11 @@ export function idParam(value: string | undefined): number {
   return id;
 }
 
+/** `?before=<id>`: the page of items older than that id, at most `limit` of them. */
+export function pageBefore(before: string | undefined, limit: number) {
+  return { limit, ...(before ? { before: idParam(before) } : {}) };
+}
+
 export function notFound(): HTTPException {
   return new HTTPException(404, { message: "There is no such item." });
 }

@@ -57,9 +57,9 @@ export function agentConnection(
       case "claim":
         return send(await desk.claim(agent.id, frame.conversationId));
       case "reply":
-        return send(await desk.reply(agent.id, frame));
+        return send(await desk.write(agent.id, frame, false));
       case "note":
-        return send(await desk.note(agent.id, frame));
+        return send(await desk.write(agent.id, frame, true));
       case "resolve":
         return send(await desk.resolve(agent.id, frame.conversationId));
       case "transfer":

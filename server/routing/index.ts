@@ -3,7 +3,6 @@ export {
   type Assignment,
   pickAgent,
   planAssignments,
-  queueOrder,
   skillFor,
   type Waiting,
 } from "./route.ts";

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import { en } from "../../i18n/en.ts";
-import { call } from "../api.ts";
+import { attempt, call } from "../api.ts";
 import { type Canned, forgetCanned } from "../canned.ts";
-import { attempt, useResource } from "./use-resource.ts";
+import { useResource } from "../use-resource.ts";
 
 /** Ready replies for everyone; an agent inserts one by typing "/" and its shortcut. */
 export function CannedAdmin() {

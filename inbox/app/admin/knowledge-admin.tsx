@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { en, format } from "../../i18n/en.ts";
-import { call } from "../api.ts";
+import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
+import { listOf, useResource } from "../use-resource.ts";
 import { CannedAdmin } from "./canned-admin.tsx";
-import { attempt, listOf, useResource } from "./use-resource.ts";
 
 interface FaqEntry {
   id: number;

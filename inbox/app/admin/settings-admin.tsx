@@ -5,9 +5,9 @@ import {
   type WidgetSettings,
 } from "../../../protocol/index.ts";
 import { en, format } from "../../i18n/en.ts";
-import { call } from "../api.ts";
+import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
-import { attempt, listOf, useResource } from "./use-resource.ts";
+import { listOf, useResource } from "../use-resource.ts";
 
 /** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
 export function SettingsAdmin() {

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { TeamMember } from "../../../protocol/index.ts";
 import { en, format } from "../../i18n/en.ts";
-import { call } from "../api.ts";
-import { attempt, listOf } from "./use-resource.ts";
+import { attempt, call } from "../api.ts";
+import { listOf } from "../use-resource.ts";
 
 /** Who is on the team, and what routing knows of them: skills, languages, capacity. */
 export function TeamAdmin({ team }: { team: TeamMember[] }) {
