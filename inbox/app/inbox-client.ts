@@ -27,8 +27,8 @@ export interface InboxState {
   waitAlertSeconds: number;
   openId: number | null;
   transcript: WireMessage[];
-  /** Until when the customer of the open conversation counts as typing. */
-  customerTypingUntil: number;
+  /** The customer of the open conversation is typing. */
+  customerTyping: boolean;
   /** The last refusal from the server, shown until the next action. */
   error: string | null;
 }
@@ -50,7 +50,7 @@ export class InboxClient {
     waitAlertSeconds: 120,
     openId: null,
     transcript: [],
-    customerTypingUntil: 0,
+    customerTyping: false,
     error: null,
   };
   private readonly socket = new LiveSocket(
@@ -69,6 +69,7 @@ export class InboxClient {
   private readonly unacked = new Map<string, AgentClientFrame>();
   private readonly listeners = new Set<(state: InboxState) => void>();
   private typingSentAt = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded = false;
 
   subscribe(listener: (state: InboxState) => void): () => void {
@@ -85,7 +86,8 @@ export class InboxClient {
   }
 
   open(conversationId: number): void {
-    this.update({ openId: conversationId, transcript: [], error: null, customerTypingUntil: 0 });
+    this.showCustomerTyping(false);
+    this.update({ openId: conversationId, transcript: [], error: null });
     this.sendFrame({ type: "open", conversationId });
   }
 
@@ -160,7 +162,7 @@ export class InboxClient {
         return;
       case "typing":
         if (frame.conversationId === this.state.openId) {
-          this.update({ customerTypingUntil: Date.now() + TYPING_SHOWN_MS });
+          this.showCustomerTyping(true);
         }
         return;
       case "pong":
@@ -179,10 +181,8 @@ export class InboxClient {
       case "message":
         // The server sends the open conversation's messages once each, in order.
         if (frame.conversationId !== this.state.openId) return;
-        this.update({
-          transcript: [...this.state.transcript, frame.message],
-          ...(frame.message.author === "customer" ? { customerTypingUntil: 0 } : {}),
-        });
+        this.update({ transcript: [...this.state.transcript, frame.message] });
+        if (frame.message.author === "customer") this.showCustomerTyping(false);
         return;
       case "ack":
         this.unacked.delete(frame.clientId);
@@ -196,6 +196,14 @@ export class InboxClient {
         throw new Error(`unhandled frame ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** Shown until the signals stop for a while, or their message arrives. */
+  private showCustomerTyping(typing: boolean): void {
+    clearTimeout(this.typingTimer);
+    if (typing)
+      this.typingTimer = setTimeout(() => this.showCustomerTyping(false), TYPING_SHOWN_MS);
+    if (this.state.customerTyping !== typing) this.update({ customerTyping: typing });
   }
 
   private upsert(conversation: ConversationSummary): void {

@@ -26,6 +26,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
   const [notifications, setNotifications] = useState(notificationsState());
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
 
   useEffect(() => {
     const unsubscribe = client.subscribe(setState);
@@ -83,21 +84,24 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
     }
   }
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent): void {
-      if (event.key === "Escape" && isTextField(event.target)) {
-        (event.target as HTMLElement).blur();
-        return;
-      }
-      if (section !== "conversations" || help) return;
-      const command = commandFor(event, isTextField(event.target));
-      if (!command) return;
-      event.preventDefault();
-      run(command);
+  // Set at every render, read by one listener: a key pressed right after a change (a dialog
+  // just closed) sees the new state, not the one from before the effect re-ran.
+  onKey.current = (event: KeyboardEvent) => {
+    if (event.key === "Escape" && isTextField(event.target)) {
+      (event.target as HTMLElement).blur();
+      return;
     }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  });
+    if (section !== "conversations" || help) return;
+    const command = commandFor(event, isTextField(event.target));
+    if (!command) return;
+    event.preventDefault();
+    run(command);
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    document.addEventListener("keydown", listener);
+    return () => document.removeEventListener("keydown", listener);
+  }, []);
 
   async function signOut(): Promise<void> {
     await fetch("/api/agent/session", { method: "DELETE" });
@@ -184,7 +188,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
                 transcript={state.transcript}
                 me={me}
                 team={state.team}
-                customerTyping={state.customerTypingUntil > Date.now()}
+                customerTyping={state.customerTyping}
                 error={state.error}
                 client={client}
                 inputRef={replyRef}
