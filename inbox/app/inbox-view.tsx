@@ -91,7 +91,8 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
       (event.target as HTMLElement).blur();
       return;
     }
-    if (section !== "conversations" || help) return;
+    // The dialog's `open` flag drops at once on Escape; its close event (and our state) later.
+    if (section !== "conversations" || document.querySelector("dialog[open]")) return;
     const command = commandFor(event, isTextField(event.target));
     if (!command) return;
     event.preventDefault();
