@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ConversationSummary } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
 import { readLastCustomerMessage, type Tx } from "./messages.ts";
+import { prepared } from "./prepared.ts";
 import { agents, conversations, messages, visitors } from "./schema.ts";
 
 /** The visitor's latest conversation, undefined before their first message. Synchronous. */
@@ -60,6 +61,10 @@ export function getConversation(db: Db, id: number): ConversationSummary | undef
  * paths (typing, read marks) that need no transcript or counts. Synchronous.
  */
 export function conversationState(tx: Tx, id: number) {
+  return prepared(tx, stateQuery).get({ id });
+}
+
+function stateQuery(tx: Tx) {
   return tx
     .select({
       visitorId: conversations.visitorId,
@@ -68,19 +73,23 @@ export function conversationState(tx: Tx, id: number) {
       lastSeq: conversations.lastSeq,
     })
     .from(conversations)
-    .where(eq(conversations.id, id))
-    .get();
+    .where(eq(conversations.id, sql.placeholder("id")))
+    .prepare();
 }
 
 /** The id of the visitor's latest conversation, undefined before their first. Synchronous. */
 export function latestOf(tx: Tx, visitorId: number): number | undefined {
+  return prepared(tx, latestQuery).get({ visitorId })?.id;
+}
+
+function latestQuery(tx: Tx) {
   return tx
     .select({ id: conversations.id })
     .from(conversations)
-    .where(eq(conversations.visitorId, visitorId))
+    .where(eq(conversations.visitorId, sql.placeholder("visitorId")))
     .orderBy(desc(conversations.id))
     .limit(1)
-    .get()?.id;
+    .prepare();
 }
 
 export function selectSummaries(tx: Tx) {
@@ -151,8 +160,14 @@ function definedOnly<T extends Record<string, string | null>>(
 }
 
 export function summaryOrUndefined(tx: Tx, id: number): ConversationSummary | undefined {
-  const row = selectSummaries(tx).where(eq(conversations.id, id)).get();
+  const row = prepared(tx, summaryQuery).get({ id });
   return row && toSummary(tx, row);
+}
+
+function summaryQuery(tx: Tx) {
+  return selectSummaries(tx)
+    .where(eq(conversations.id, sql.placeholder("id")))
+    .prepare();
 }
 
 export function summaryOf(tx: Tx, id: number): ConversationSummary {

@@ -18,6 +18,7 @@ import {
 import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
+import { grouped } from "./write-batch.ts";
 
 export interface Appended {
   conversation: ConversationSummary;
@@ -38,7 +39,7 @@ export type TransitionResult =
 
 /** The visitor's latest conversation, created (with the bot) when there is none. One transaction. */
 export async function openConversation(db: Db, visitorId: number, now: number): Promise<number> {
-  return db.transaction((tx) => latestOrNew(tx, visitorId, now), { behavior: "immediate" });
+  return grouped(db, (tx) => latestOrNew(tx, visitorId, now));
 }
 
 /**
@@ -50,26 +51,23 @@ export async function appendCustomerMessage(
   input: { visitorId: number; clientId: string; text: string; page?: Page | undefined },
   now: number,
 ): Promise<Appended & { reopened: boolean }> {
-  return db.transaction(
-    (tx) => {
-      const conversationId = latestOrNew(tx, input.visitorId, now);
-      const appended = insertMessage(
-        tx,
-        conversationId,
-        { author: "customer", clientId: input.clientId, text: input.text },
-        now,
-      );
-      if (input.page && !appended.duplicate) {
-        tx.update(conversations)
-          .set({ pageUrl: input.page.url, pageTitle: input.page.title })
-          .where(eq(conversations.id, conversationId))
-          .run();
-      }
-      const reopened = !appended.duplicate && reopenIfResolved(tx, conversationId, now);
-      return { ...appended, reopened, conversation: summaryOf(tx, conversationId) };
-    },
-    { behavior: "immediate" },
-  );
+  return grouped(db, (tx) => {
+    const conversationId = latestOrNew(tx, input.visitorId, now);
+    const appended = insertMessage(
+      tx,
+      conversationId,
+      { author: "customer", clientId: input.clientId, text: input.text },
+      now,
+    );
+    if (input.page && !appended.duplicate) {
+      tx.update(conversations)
+        .set({ pageUrl: input.page.url, pageTitle: input.page.title })
+        .where(eq(conversations.id, conversationId))
+        .run();
+    }
+    const reopened = !appended.duplicate && reopenIfResolved(tx, conversationId, now);
+    return { ...appended, reopened, conversation: summaryOf(tx, conversationId) };
+  });
 }
 
 /** Posts the bot's answer only while the conversation is still with the bot; otherwise null. */
@@ -78,14 +76,11 @@ export async function appendBotAnswer(
   input: { conversationId: number; text: string; faqId: number },
   now: number,
 ): Promise<WireMessage | null> {
-  return db.transaction(
-    (tx) => {
-      if (conversationState(tx, input.conversationId)?.status !== "bot") return null;
-      const { text, faqId } = input;
-      return insertMessage(tx, input.conversationId, { author: "bot", text, faqId }, now).message;
-    },
-    { behavior: "immediate" },
-  );
+  return grouped(db, (tx) => {
+    if (conversationState(tx, input.conversationId)?.status !== "bot") return null;
+    const { text, faqId } = input;
+    return insertMessage(tx, input.conversationId, { author: "bot", text, faqId }, now).message;
+  });
 }
 
 /**
@@ -104,21 +99,18 @@ export async function appendAgentMessage(
   },
   now: number,
 ): Promise<({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" }> {
-  return db.transaction(
-    (tx) => {
-      const current = conversationState(tx, input.conversationId);
-      if (!current) return { ok: false, reason: "not_found" } as const;
-      const allowed = input.internal
-        ? current.status !== "bot"
-        : current.status === "assigned" && current.assigneeId === input.agentId;
-      if (!allowed) return { ok: false, reason: "conflict" } as const;
-      const { agentId, clientId, text, internal } = input;
-      const message = { author: "agent", agentId, clientId, text, internal } as const;
-      const appended = insertMessage(tx, input.conversationId, message, now);
-      return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
-    },
-    { behavior: "immediate" },
-  );
+  return grouped(db, (tx) => {
+    const current = conversationState(tx, input.conversationId);
+    if (!current) return { ok: false, reason: "not_found" } as const;
+    const allowed = input.internal
+      ? current.status !== "bot"
+      : current.status === "assigned" && current.assigneeId === input.agentId;
+    if (!allowed) return { ok: false, reason: "conflict" } as const;
+    const { agentId, clientId, text, internal } = input;
+    const message = { author: "agent", agentId, clientId, text, internal } as const;
+    const appended = insertMessage(tx, input.conversationId, message, now);
+    return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
+  });
 }
 
 /**
@@ -278,49 +270,46 @@ interface TransitionSpec {
  */
 async function transition(db: Db, now: number, spec: TransitionSpec): Promise<TransitionResult> {
   const { conversationId, event } = spec;
-  return db.transaction(
-    (tx) => {
-      if (spec.target !== undefined && !isActiveAgent(tx, spec.target)) {
-        return { ok: false, reason: "not_found" } as const;
-      }
-      const moved = tx
-        .update(conversations)
-        .set({ ...spec.set, updatedAt: now })
-        .where(
-          and(
-            eq(conversations.id, conversationId),
-            inArray(conversations.status, spec.from),
-            spec.assignee === undefined ? undefined : eq(conversations.assigneeId, spec.assignee),
-          ),
-        )
-        .returning({ id: conversations.id })
-        .get();
-      if (!moved) {
-        const exists = summaryOrUndefined(tx, conversationId);
-        return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
-      }
-      logEvent(tx, conversationId, event, now);
-      if (spec.audit) {
-        const entry = { action: spec.audit, target: `conversation:${conversationId}` };
-        recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
-      }
-      const note =
-        spec.note === undefined || event.agentId === undefined
-          ? undefined
-          : insertMessage(
-              tx,
-              conversationId,
-              { author: "agent", agentId: event.agentId, text: spec.note, internal: true },
-              now,
-            ).message;
-      const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
-      if (event.agentId !== undefined) announcement.agentId = event.agentId;
-      const { message } = insertMessage(tx, conversationId, announcement, now);
-      const conversation = summaryOf(tx, conversationId);
-      return { ok: true, message, conversation, ...(note ? { note } : {}) } as const;
-    },
-    { behavior: "immediate" },
-  );
+  return grouped(db, (tx) => {
+    if (spec.target !== undefined && !isActiveAgent(tx, spec.target)) {
+      return { ok: false, reason: "not_found" } as const;
+    }
+    const moved = tx
+      .update(conversations)
+      .set({ ...spec.set, updatedAt: now })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          inArray(conversations.status, spec.from),
+          spec.assignee === undefined ? undefined : eq(conversations.assigneeId, spec.assignee),
+        ),
+      )
+      .returning({ id: conversations.id })
+      .get();
+    if (!moved) {
+      const exists = summaryOrUndefined(tx, conversationId);
+      return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
+    }
+    logEvent(tx, conversationId, event, now);
+    if (spec.audit) {
+      const entry = { action: spec.audit, target: `conversation:${conversationId}` };
+      recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
+    }
+    const note =
+      spec.note === undefined || event.agentId === undefined
+        ? undefined
+        : insertMessage(
+            tx,
+            conversationId,
+            { author: "agent", agentId: event.agentId, text: spec.note, internal: true },
+            now,
+          ).message;
+    const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
+    if (event.agentId !== undefined) announcement.agentId = event.agentId;
+    const { message } = insertMessage(tx, conversationId, announcement, now);
+    const conversation = summaryOf(tx, conversationId);
+    return { ok: true, message, conversation, ...(note ? { note } : {}) } as const;
+  });
 }
 
 function latestOrNew(tx: Tx, visitorId: number, now: number): number {

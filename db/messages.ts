@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
+import { prepared } from "./prepared.ts";
 import { agents, conversations, faqEntries, messages } from "./schema.ts";
 
 /** A transaction handle or the database itself: both run the same queries. */
@@ -33,39 +34,76 @@ export function insertMessage(
   now: number,
 ): AppendResult {
   if (input.clientId !== undefined) {
-    const existing = selectMessages(tx)
-      .where(
-        and(eq(messages.conversationId, conversationId), eq(messages.clientId, input.clientId)),
-      )
-      .get();
+    const existing = prepared(tx, byClientIdQuery).get({
+      conversationId,
+      clientId: input.clientId,
+    });
     if (existing) return { message: toWireMessage(existing), duplicate: true };
   }
-  const bumped = tx
-    .update(conversations)
-    .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: now })
-    .where(eq(conversations.id, conversationId))
-    .returning({ seq: conversations.lastSeq })
-    .get();
+  const bumped = prepared(tx, nextSeqQuery).get({ id: conversationId, now });
   if (!bumped) throw new Error(`conversation ${conversationId} does not exist`);
-  const inserted = tx
-    .insert(messages)
-    .values({
-      conversationId,
-      seq: bumped.seq,
-      author: input.author,
-      text: input.text,
-      clientId: input.clientId ?? null,
-      agentId: input.agentId ?? null,
-      faqId: input.faqId ?? null,
-      event: input.event ?? null,
-      internal: input.internal ?? false,
-      createdAt: now,
-    })
-    .returning({ id: messages.id })
-    .get();
-  const row = selectMessages(tx).where(eq(messages.id, inserted.id)).get();
+  const inserted = prepared(tx, insertQuery).get({
+    conversationId,
+    seq: bumped.seq,
+    author: input.author,
+    text: input.text,
+    clientId: input.clientId ?? null,
+    agentId: input.agentId ?? null,
+    faqId: input.faqId ?? null,
+    event: input.event ?? null,
+    internal: input.internal ?? false,
+    createdAt: now,
+  });
+  if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
+  const row = prepared(tx, byIdQuery).get({ id: inserted.id });
   if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
   return { message: toWireMessage(row), duplicate: false };
+}
+
+function byClientIdQuery(tx: Tx) {
+  return selectMessages(tx)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder("conversationId")),
+        eq(messages.clientId, sql.placeholder("clientId")),
+      ),
+    )
+    .prepare();
+}
+
+function nextSeqQuery(tx: Tx) {
+  return tx
+    .update(conversations)
+    .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: sql`${sql.placeholder("now")}` })
+    .where(eq(conversations.id, sql.placeholder("id")))
+    .returning({ seq: conversations.lastSeq })
+    .prepare();
+}
+
+function insertQuery(tx: Tx) {
+  const value = (name: string) => sql.placeholder(name);
+  return tx
+    .insert(messages)
+    .values({
+      conversationId: value("conversationId"),
+      seq: value("seq"),
+      author: value("author"),
+      text: value("text"),
+      clientId: value("clientId"),
+      agentId: value("agentId"),
+      faqId: value("faqId"),
+      event: value("event"),
+      internal: value("internal"),
+      createdAt: value("createdAt"),
+    })
+    .returning({ id: messages.id })
+    .prepare();
+}
+
+function byIdQuery(tx: Tx) {
+  return selectMessages(tx)
+    .where(eq(messages.id, sql.placeholder("id")))
+    .prepare();
 }
 
 /** Agents see internal notes; the customer never does. */
@@ -81,26 +119,42 @@ export function readTranscript(
   afterSeq = 0,
   audience: Audience = "customer",
 ): WireMessage[] {
+  const query = audience === "customer" ? customerTranscriptQuery : agentTranscriptQuery;
+  return prepared(tx, query).all({ conversationId, afterSeq }).map(toWireMessage);
+}
+
+function transcriptQuery(tx: Tx, audience: Audience) {
   return selectMessages(tx)
     .where(
       and(
-        eq(messages.conversationId, conversationId),
-        gt(messages.seq, afterSeq),
+        eq(messages.conversationId, sql.placeholder("conversationId")),
+        gt(messages.seq, sql.placeholder("afterSeq")),
         audience === "customer" ? eq(messages.internal, false) : undefined,
       ),
     )
     .orderBy(asc(messages.seq))
-    .all()
-    .map(toWireMessage);
+    .prepare();
 }
 
+const customerTranscriptQuery = (tx: Tx) => transcriptQuery(tx, "customer");
+const agentTranscriptQuery = (tx: Tx) => transcriptQuery(tx, "agent");
+
 export function readLastCustomerMessage(tx: Tx, conversationId: number): WireMessage | undefined {
-  const row = selectMessages(tx)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.author, "customer")))
+  const row = prepared(tx, lastCustomerQuery).get({ conversationId });
+  return row && toWireMessage(row);
+}
+
+function lastCustomerQuery(tx: Tx) {
+  return selectMessages(tx)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder("conversationId")),
+        eq(messages.author, "customer"),
+      ),
+    )
     .orderBy(desc(messages.seq))
     .limit(1)
-    .get();
-  return row && toWireMessage(row);
+    .prepare();
 }
 
 function selectMessages(tx: Tx) {

@@ -2,19 +2,23 @@ import { and, count, eq, lte, max, sql } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import type { Tx } from "./messages.ts";
 import { agentReads, messages } from "./schema.ts";
+import { grouped } from "./write-batch.ts";
 
 /** An agent has seen a conversation up to `seq`; a mark never moves back. */
 export async function markRead(
   db: Db,
   input: { agentId: number; conversationId: number; seq: number },
 ): Promise<void> {
-  db.insert(agentReads)
-    .values(input)
-    .onConflictDoUpdate({
-      target: [agentReads.agentId, agentReads.conversationId],
-      set: { seq: sql`max(${agentReads.seq}, excluded.seq)` },
-    })
-    .run();
+  await grouped(db, (tx) =>
+    tx
+      .insert(agentReads)
+      .values(input)
+      .onConflictDoUpdate({
+        target: [agentReads.agentId, agentReads.conversationId],
+        set: { seq: sql`max(${agentReads.seq}, excluded.seq)` },
+      })
+      .run(),
+  );
 }
 
 /**

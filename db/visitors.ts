@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import { visitors } from "./schema.ts";
+import { grouped } from "./write-batch.ts";
 
 export interface Visitor {
   id: number;
@@ -15,11 +16,13 @@ export async function createVisitor(
   input: { userId?: string },
   now: number,
 ): Promise<Visitor> {
-  return db
-    .insert(visitors)
-    .values({ userId: input.userId ?? null, createdAt: now })
-    .returning(columns)
-    .get();
+  return grouped(db, (tx) =>
+    tx
+      .insert(visitors)
+      .values({ userId: input.userId ?? null, createdAt: now })
+      .returning(columns)
+      .get(),
+  );
 }
 
 export async function findVisitor(db: Db, id: number): Promise<Visitor | undefined> {

@@ -510,7 +510,12 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       clientId: "audit-1",
       text: "I want to speak to a person",
     });
-    const queued = await agent.next((frame) => frame.type === "conversation");
+    // Signing in may first assign conversations left queued by earlier tests: wait for this one.
+    const queued = await agent.next(
+      (frame) =>
+        frame.type === "conversation" &&
+        (frame.conversation as { status: string }).status === "queued",
+    );
     const id = (queued.conversation as { id: number }).id;
     agent.send({ type: "claim", conversationId: id });
     await agent.next(
