@@ -13,8 +13,8 @@ import {
   confusion,
   figuresAt,
   type Outcome,
-  percentile,
 } from "./eval/metrics.ts";
+import { percentile } from "./stats.ts";
 
 const USAGE = `npm run eval -- --train FILE --test FILE [--examples K|all] [--seed S] [--json]
 npm run eval -- --calibrate FILE [FILE...] [--examples K] [--seed S]`;

@@ -9,6 +9,8 @@ export interface ServerProcess {
   url: string;
   admin: { email: string; password: string };
   databaseFile: string;
+  /** The running process's id (for memory figures). */
+  readonly pid: number;
   /** Stops it as a deploy does (SIGTERM) and returns its exit code; the database stays. */
   halt(): Promise<number | null>;
   /** Kills it at once (SIGKILL), as a crash or an out-of-memory kill would. */
@@ -22,8 +24,14 @@ export interface ServerProcess {
 const READY = /Demo shop with the chat widget: (http:\/\/\S+?)\/\s/;
 const ADMIN = { email: "admin@example.com", password: "correct horse battery staple" };
 
-/** Starts the server on a free port with a fresh DATA_DIR; `env` adds settings. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Starts the server on a free port with a fresh DATA_DIR; `env` adds settings, `entry` is the
+ * script that starts it (the benchmarks start it with their own limits).
+ */
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  entry = "server/main.ts",
+): Promise<ServerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-process-"));
   const settings = {
     HOST: "127.0.0.1",
@@ -32,18 +40,21 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     ADMIN_PASSWORD: ADMIN.password,
     ...env,
   };
-  let running = await spawnServer({ ...settings, PORT: "0" });
+  let running = await spawnServer(entry, { ...settings, PORT: "0" });
   const port = new URL(running.url).port;
   return {
     url: running.url,
     admin: ADMIN,
     databaseFile: join(dataDir, "chat.sqlite"),
+    get pid() {
+      return running.child.pid ?? 0;
+    },
     halt: () => stopChild(running.child, "SIGTERM"),
     async kill() {
       await stopChild(running.child, "SIGKILL");
     },
     async restart() {
-      running = await spawnServer({ ...settings, PORT: port });
+      running = await spawnServer(entry, { ...settings, PORT: port });
     },
     async stop() {
       await stopChild(running.child, "SIGTERM");
@@ -53,9 +64,10 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
 }
 
 async function spawnServer(
+  entry: string,
   env: Record<string, string>,
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -98,11 +98,6 @@ export function chooseThreshold(
   );
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
 function ratio(part: number, whole: number): number {
   return whole === 0 ? 0 : part / whole;
 }

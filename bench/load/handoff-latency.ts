@@ -1,0 +1,84 @@
+// Handoff latency under a steady load: messages leave at a fixed rate whether or not earlier
+// ones were answered (so a slow server cannot slow the load down and hide its own delay).
+// Every fifth message is a new customer's first message, one that must go to a person; the
+// rest come from customers already talking to one.
+import { setTimeout as sleep } from "node:timers/promises";
+import { percentile, sortedCopy } from "../stats.ts";
+import { openMany } from "./frame-socket.ts";
+import type { Customer, Hooks, Target } from "./targets.ts";
+import { CHAT_TEXT } from "./throughput.ts";
+
+export const HANDOFF_TEXT = "I was charged twice for my order, please refund the second payment.";
+const HANDOFF_EVERY = 5;
+const CHATTING_CUSTOMERS = 100;
+const DRAIN_MS = 5_000;
+
+export interface LatencyOptions {
+  perSecond: number;
+  durationMs: number;
+}
+
+export interface Latency {
+  /** From the message leaving the client to the handoff on the agent's socket. */
+  handoff: { p50: number; p99: number; samples: number; missing: number };
+  /** From a message leaving the client to its acknowledgement. */
+  ack: { p50: number; p99: number; samples: number };
+}
+
+export async function handoffLatency(
+  start: (hooks: Hooks) => Promise<Target>,
+  { perSecond, durationMs }: LatencyOptions,
+): Promise<Latency> {
+  const total = Math.floor((perSecond * durationMs) / 1000);
+  const handoffs = Math.ceil(total / HANDOFF_EVERY);
+  const sentAt = new Map<string, number>();
+  const handoffMs: number[] = [];
+  const ackMs: number[] = [];
+  const target = await start({
+    handedOff(clientId, at) {
+      const sent = clientId.startsWith("h") ? sentAt.get(clientId) : undefined;
+      if (sent !== undefined) handoffMs.push(at - sent);
+    },
+    acked(clientId, at) {
+      const sent = clientId.startsWith("c") ? sentAt.get(clientId) : undefined;
+      if (sent !== undefined) ackMs.push(at - sent);
+    },
+  });
+  let newcomers: Customer[] = [];
+  let chatting: Customer[] = [];
+  try {
+    chatting = await openMany(CHATTING_CUSTOMERS, () => target.customer({ withPerson: true }));
+    newcomers = await openMany(handoffs, () => target.customer());
+    const began = performance.now();
+    let next = 0;
+    while (next < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - began) * perSecond) / 1000) + 1);
+      for (; next < due; next++) {
+        if (next % HANDOFF_EVERY === 0) {
+          const clientId = `h${next}`;
+          sentAt.set(clientId, newcomers[next / HANDOFF_EVERY]?.send(clientId, HANDOFF_TEXT) ?? 0);
+        } else {
+          const clientId = `c${next}`;
+          sentAt.set(clientId, chatting[next % CHATTING_CUSTOMERS]?.send(clientId, CHAT_TEXT) ?? 0);
+        }
+      }
+      await sleep(1);
+    }
+    const drainUntil = performance.now() + DRAIN_MS;
+    while (handoffMs.length < handoffs && performance.now() < drainUntil) await sleep(20);
+    const handoff = sortedCopy(handoffMs);
+    const ack = sortedCopy(ackMs);
+    return {
+      handoff: {
+        p50: percentile(handoff, 50),
+        p99: percentile(handoff, 99),
+        samples: handoff.length,
+        missing: handoffs - handoff.length,
+      },
+      ack: { p50: percentile(ack, 50), p99: percentile(ack, 99), samples: ack.length },
+    };
+  } finally {
+    for (const customer of [...chatting, ...newcomers]) customer.close();
+    await target.stop();
+  }
+}

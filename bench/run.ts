@@ -1,0 +1,183 @@
+// `npm run bench`: every figure of the README, measured on this machine next to a baseline
+// taken in the same run (a plain `ws` echo server driven by the same load generator).
+// `npm run bench -- --json` prints one JSON object on stdout; progress goes to stderr.
+// All load goes to 127.0.0.1, with fixed counts and durations.
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { startServerProcess } from "../server/server-process.ts";
+import { handoffLatency } from "./load/handoff-latency.ts";
+import { idleMemoryKib } from "./load/idle-memory.ts";
+import { chatTarget, echoTarget } from "./load/targets.ts";
+import { throughput } from "./load/throughput.ts";
+import { timeToUsable } from "./time-to-usable.ts";
+import { triageSpeed } from "./triage-speed.ts";
+import { widgetWeight } from "./widget-weight.ts";
+
+const DATA = ["../shared/data/clinc150.jsonl", "../shared/data/bitext_customer_support.jsonl"];
+const BROWSER_RUNS = 7;
+const IDLE_CONNECTIONS = 10_000;
+const HANDOFF_RATE = 1_000;
+
+const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
+const progress = (line: string) => console.error(`· ${line}`);
+
+progress("widget weight");
+const [loader, whole] = await widgetWeight();
+
+progress(`time to a usable widget in Chromium (median of ${BROWSER_RUNS} first visits)`);
+const demo = await startServerProcess();
+const usable = await timeToUsable(`${demo.url}/`, BROWSER_RUNS).finally(() => demo.stop());
+
+progress("triage speed over the development data");
+const speed = triageSpeed(DATA);
+
+const rates: Record<number, { chat: number; echo: number }> = {};
+for (const connections of [100, 1_000]) {
+  progress(`messages per second with ${connections} customers: ws echo, then the chat server`);
+  const options = { connections, warmUpMs: 1_000, measureMs: 4_000 };
+  const echo = await throughput(echoTarget, options);
+  const chat = await throughput(chatTarget, options);
+  rates[connections] = { chat, echo };
+}
+
+progress(`handoff latency at a steady ${HANDOFF_RATE} messages per second: ws echo, then chat`);
+const latencyOptions = { perSecond: HANDOFF_RATE, durationMs: 5_000 };
+const echoLatency = await handoffLatency(echoTarget, latencyOptions);
+const chatLatency = await handoffLatency(chatTarget, latencyOptions);
+
+progress(`memory per idle connection at ${IDLE_CONNECTIONS} connections: ws echo, then chat`);
+const echoMemory = await idleMemoryKib(() => echoTarget({}), IDLE_CONNECTIONS);
+const chatMemory = await idleMemoryKib(() => chatTarget({}), IDLE_CONNECTIONS);
+
+const ratio = (connections: number) => {
+  const rate = rates[connections];
+  return rate ? rate.chat / rate.echo : 0;
+};
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const figures = {
+  widget_loader_raw_bytes: loader.raw,
+  widget_loader_gzip_bytes: loader.gzip,
+  widget_loader_brotli_bytes: loader.brotli,
+  widget_loader_gzip_budget_bytes: loader.gzipBudget,
+  widget_total_raw_bytes: whole.raw,
+  widget_total_gzip_bytes: whole.gzip,
+  widget_total_brotli_bytes: whole.brotli,
+  widget_total_gzip_budget_bytes: whole.gzipBudget,
+  host_page_visible_ms: round(usable.pageMs),
+  launcher_visible_ms: round(usable.launcherMs),
+  widget_usable_ms: round(usable.usableMs),
+  open_to_usable_ms: round(usable.openToUsableMs),
+  pipeline_msgs_per_s_100: Math.round(rates[100]?.chat ?? 0),
+  echo_msgs_per_s_100: Math.round(rates[100]?.echo ?? 0),
+  pipeline_to_echo_ratio_100: round(ratio(100), 3),
+  pipeline_msgs_per_s_1000: Math.round(rates[1_000]?.chat ?? 0),
+  echo_msgs_per_s_1000: Math.round(rates[1_000]?.echo ?? 0),
+  pipeline_to_echo_ratio_1000: round(ratio(1_000), 3),
+  handoff_p50_ms: round(chatLatency.handoff.p50, 2),
+  handoff_p99_ms: round(chatLatency.handoff.p99, 2),
+  handoff_samples: chatLatency.handoff.samples,
+  handoff_missing: chatLatency.handoff.missing,
+  message_ack_p50_ms: round(chatLatency.ack.p50, 2),
+  message_ack_p99_ms: round(chatLatency.ack.p99, 2),
+  echo_p50_ms: round(echoLatency.handoff.p50, 2),
+  echo_p99_ms: round(echoLatency.handoff.p99, 2),
+  idle_conn_kib: round(chatMemory.kibPerConnection),
+  echo_idle_conn_kib: round(echoMemory.kibPerConnection),
+  triage_us_p50: round(speed.triage.p50),
+  triage_us_p99: round(speed.triage.p99),
+  frame_parse_us_p50: round(speed.parse.p50, 2),
+  frame_parse_us_p99: round(speed.parse.p99, 2),
+  triage_messages: speed.messages,
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`,
+};
+
+if (values.json) {
+  console.log(JSON.stringify(figures));
+} else {
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const rows = [
+    [
+      "loader, gzip (raw / brotli)",
+      `${loader.gzip} B (${loader.raw} / ${loader.brotli})`,
+      "",
+      "",
+      `≤ ${kib(loader.gzipBudget)}`,
+      loader.within,
+    ],
+    [
+      "whole widget, gzip (raw / brotli)",
+      `${whole.gzip} B (${whole.raw} / ${whole.brotli})`,
+      "",
+      "",
+      `≤ ${kib(whole.gzipBudget)}`,
+      whole.within,
+    ],
+    [
+      "launcher visible (host page itself)",
+      `${figures.launcher_visible_ms} ms`,
+      `${figures.host_page_visible_ms} ms`,
+      "",
+      "",
+      undefined,
+    ],
+    [
+      "widget usable (from the click)",
+      `${figures.widget_usable_ms} ms (${figures.open_to_usable_ms} ms)`,
+      "",
+      "",
+      "",
+      undefined,
+    ],
+    ...[100, 1_000].map((connections) => [
+      `msgs/s, ${connections} customers`,
+      String(Math.round(rates[connections]?.chat ?? 0)),
+      String(Math.round(rates[connections]?.echo ?? 0)),
+      ratio(connections).toFixed(3),
+      "≥ 0.5 of echo",
+      ratio(connections) >= 0.5,
+    ]),
+    [
+      "handoff p50 / p99 at 1,000 msg/s",
+      `${figures.handoff_p50_ms} / ${figures.handoff_p99_ms} ms`,
+      `${figures.echo_p50_ms} / ${figures.echo_p99_ms} ms`,
+      "",
+      "p99 < 25 ms",
+      figures.handoff_p99_ms < 25 && figures.handoff_missing === 0,
+    ],
+    [
+      "message ack p50 / p99 at 1,000 msg/s",
+      `${figures.message_ack_p50_ms} / ${figures.message_ack_p99_ms} ms`,
+      `${figures.echo_p50_ms} / ${figures.echo_p99_ms} ms`,
+      "",
+      "",
+      undefined,
+    ],
+    [
+      `memory per idle connection (${IDLE_CONNECTIONS})`,
+      `${figures.idle_conn_kib} KiB`,
+      `${figures.echo_idle_conn_kib} KiB`,
+      "",
+      "< 20 KiB",
+      figures.idle_conn_kib < 20,
+    ],
+    [
+      "triage µs p50 / p99 (frame parse)",
+      `${figures.triage_us_p50} / ${figures.triage_us_p99}`,
+      `${figures.frame_parse_us_p50} / ${figures.frame_parse_us_p99}`,
+      "",
+      "",
+      undefined,
+    ],
+  ];
+  console.log(`\n${figures.machine}\n`);
+  console.table(
+    rows.map(([measure, ours, baseline, ratioText, target, met]) => ({
+      measure,
+      ours,
+      "baseline (same run)": baseline,
+      ratio: ratioText,
+      target,
+      met: met === undefined ? "" : met ? "yes" : "NO",
+    })),
+  );
+}

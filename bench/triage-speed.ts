@@ -1,0 +1,52 @@
+// Triage cost per message over the development data, against the demo company's FAQ: what
+// every customer message pays before the bot answers or a person is called. The baseline is
+// what each message already pays at the socket: parsing and validating its frame.
+import { performance } from "node:perf_hooks";
+import { parseFrame, visitorClientFrame } from "../protocol/index.ts";
+import { DEMO_FAQ } from "../server/demo/faq.ts";
+import { KnowledgeBase, triage } from "../server/triage/index.ts";
+import { readRows } from "./eval/dataset.ts";
+import { percentile, sortedCopy } from "./stats.ts";
+
+const WARM_UP_ROWS = 500;
+
+export interface TriageSpeed {
+  messages: number;
+  triage: { p50: number; p99: number };
+  parse: { p50: number; p99: number };
+}
+
+export function triageSpeed(files: readonly string[]): TriageSpeed {
+  const texts = files.flatMap((file) => readRows(file).map((row) => row.text));
+  const kb = new KnowledgeBase(DEMO_FAQ.map((entry, id) => ({ ...entry, id, language: "en" })));
+  const frames = texts.map((text, index) =>
+    JSON.stringify({ type: "send", clientId: `c${index}`, text }),
+  );
+  const timeEach = (work: (index: number) => unknown) => {
+    for (let index = 0; index < Math.min(WARM_UP_ROWS, texts.length); index++) work(index);
+    return sortedCopy(
+      texts.map((_, index) => {
+        const start = performance.now();
+        work(index);
+        return (performance.now() - start) * 1000;
+      }),
+    );
+  };
+  const triageUs = timeEach((index) => {
+    const at = 0;
+    triage(
+      {
+        pending: [{ text: texts[index] ?? "", at }],
+        conversation: { humanInvolved: false },
+        now: at + 60_000,
+      },
+      kb,
+    );
+  });
+  const parseUs = timeEach((index) => parseFrame(visitorClientFrame, frames[index]));
+  return {
+    messages: texts.length,
+    triage: { p50: percentile(triageUs, 50), p99: percentile(triageUs, 99) },
+    parse: { p50: percentile(parseUs, 50), p99: percentile(parseUs, 99) },
+  };
+}
