@@ -41,7 +41,7 @@ for (const connections of [100, 1_000]) {
 }
 
 progress(`handoff latency at a steady ${HANDOFF_RATE} messages per second: ws echo, then chat`);
-const latencyOptions = { perSecond: HANDOFF_RATE, durationMs: 5_000 };
+const latencyOptions = { perSecond: HANDOFF_RATE, warmUpMs: 2_000, durationMs: 5_000 };
 const echoLatency = await handoffLatency(echoTarget, latencyOptions);
 const chatLatency = await handoffLatency(chatTarget, latencyOptions);
 

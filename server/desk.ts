@@ -27,7 +27,7 @@ import {
   type WireMessage,
 } from "../protocol/index.ts";
 import { type Publisher, transitionError } from "./publisher.ts";
-import { planAssignments, type Waiting } from "./routing/index.ts";
+import { anyoneFree, planAssignments, type Waiting } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
 
 export interface SignedInAgent {
@@ -64,6 +64,8 @@ export function createDesk(deps: {
   }
 
   async function assignWaiting(): Promise<void> {
+    const members = team();
+    if (!anyoneFree(members)) return;
     const queue: Waiting[] = listQueue(db).map((row) => ({
       conversationId: row.conversationId,
       priority: row.priority,
@@ -72,7 +74,7 @@ export function createDesk(deps: {
       queuedAt: row.queuedAt ?? 0,
     }));
     if (queue.length === 0) return;
-    const plan = planAssignments(queue, team());
+    const plan = planAssignments(queue, members);
     for (const assignment of plan) {
       // A refusal means someone claimed it meanwhile: nothing to publish.
       publish.transition(await assignConversation(db, assignment, now()));

@@ -15,6 +15,8 @@ const DRAIN_MS = 5_000;
 
 export interface LatencyOptions {
   perSecond: number;
+  /** The same load before the measured window, so the server is warm (JIT, caches). */
+  warmUpMs: number;
   durationMs: number;
 }
 
@@ -27,10 +29,12 @@ export interface Latency {
 
 export async function handoffLatency(
   start: (hooks: Hooks) => Promise<Target>,
-  { perSecond, durationMs }: LatencyOptions,
+  { perSecond, warmUpMs, durationMs }: LatencyOptions,
 ): Promise<Latency> {
-  const total = Math.floor((perSecond * durationMs) / 1000);
+  const warmUp = Math.floor((perSecond * warmUpMs) / 1000);
+  const total = warmUp + Math.floor((perSecond * durationMs) / 1000);
   const handoffs = Math.ceil(total / HANDOFF_EVERY);
+  const measured = handoffs - Math.ceil(warmUp / HANDOFF_EVERY);
   const sentAt = new Map<string, number>();
   const handoffMs: number[] = [];
   const ackMs: number[] = [];
@@ -54,18 +58,20 @@ export async function handoffLatency(
     while (next < total) {
       const due = Math.min(total, Math.floor(((performance.now() - began) * perSecond) / 1000) + 1);
       for (; next < due; next++) {
+        // Only messages after the warm-up carry the prefixes the hooks above record.
+        const prefix = next < warmUp ? "w" : "";
         if (next % HANDOFF_EVERY === 0) {
-          const clientId = `h${next}`;
+          const clientId = `${prefix}h${next}`;
           sentAt.set(clientId, newcomers[next / HANDOFF_EVERY]?.send(clientId, HANDOFF_TEXT) ?? 0);
         } else {
-          const clientId = `c${next}`;
+          const clientId = `${prefix}c${next}`;
           sentAt.set(clientId, chatting[next % CHATTING_CUSTOMERS]?.send(clientId, CHAT_TEXT) ?? 0);
         }
       }
       await sleep(1);
     }
     const drainUntil = performance.now() + DRAIN_MS;
-    while (handoffMs.length < handoffs && performance.now() < drainUntil) await sleep(20);
+    while (handoffMs.length < measured && performance.now() < drainUntil) await sleep(20);
     const handoff = sortedCopy(handoffMs);
     const ack = sortedCopy(ackMs);
     return {
@@ -73,7 +79,7 @@ export async function handoffLatency(
         p50: percentile(handoff, 50),
         p99: percentile(handoff, 99),
         samples: handoff.length,
-        missing: handoffs - handoff.length,
+        missing: measured - handoff.length,
       },
       ack: { p50: percentile(ack, 50), p99: percentile(ack, 99), samples: ack.length },
     };

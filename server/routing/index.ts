@@ -1,5 +1,6 @@
 export {
   type AgentLoad,
+  anyoneFree,
   type Assignment,
   pickAgent,
   planAssignments,

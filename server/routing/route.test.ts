@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DEFAULT_ROUTING, DEFAULT_SKILL } from "../../protocol/settings.ts";
-import { type AgentLoad, pickAgent, planAssignments, skillFor, type Waiting } from "./route.ts";
+import {
+  type AgentLoad,
+  anyoneFree,
+  pickAgent,
+  planAssignments,
+  skillFor,
+  type Waiting,
+} from "./route.ts";
 
 const agent = (id: number, change: Partial<AgentLoad> = {}): AgentLoad => ({
   id,
@@ -94,5 +101,14 @@ describe("planAssignments", () => {
       plan.map((item) => item.agentId),
       [1, 2, 1],
     );
+  });
+});
+
+describe("anyoneFree", () => {
+  test("is true only while an online agent has room", () => {
+    assert.equal(anyoneFree([agent(1, { assigned: 2 }), agent(2, { presence: "away" })]), false);
+    assert.equal(anyoneFree([agent(1, { presence: "offline" })]), false);
+    assert.equal(anyoneFree([agent(1, { assigned: 2 }), agent(2, { assigned: 1 })]), true);
+    assert.equal(anyoneFree([]), false);
   });
 });

@@ -68,6 +68,11 @@ export function pickAgent(waiting: Waiting, team: readonly AgentLoad[]): number 
   return best?.id;
 }
 
+/** Whether anyone could take a conversation now: the router need not read the queue otherwise. */
+export function anyoneFree(team: readonly AgentLoad[]): boolean {
+  return team.some((agent) => agent.presence === "online" && agent.assigned < agent.capacity);
+}
+
 /** Assigns the queue in order, each assignment counting against the agent's capacity. */
 export function planAssignments(
   queue: readonly Waiting[],
