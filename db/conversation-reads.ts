@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ConversationSummary } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
 import { readLastCustomerMessage, type Tx } from "./messages.ts";
 import { prepared } from "./prepared.ts";
-import { agents, conversations, messages, visitors } from "./schema.ts";
+import { agents, conversations, visitors } from "./schema.ts";
 
 /** The visitor's latest conversation, undefined before their first message. Synchronous. */
 export function currentConversationOf(db: Db, visitorId: number): ConversationSummary | undefined {
@@ -111,7 +111,7 @@ export function selectSummaries(tx: Tx) {
       customerName: visitors.name,
       customerEmail: visitors.email,
       lastSeq: conversations.lastSeq,
-      customerMessages: sql<number>`(select ${count()} from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.author} = 'customer')`,
+      customerMessages: conversations.customerMessages,
       createdAt: conversations.createdAt,
       updatedAt: conversations.updatedAt,
     })

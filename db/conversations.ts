@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type {
   Author,
   ConversationStatus,
@@ -17,6 +17,7 @@ import {
 } from "./conversation-reads.ts";
 import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
+import { prepared } from "./prepared.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
 import { grouped } from "./write-batch.ts";
 
@@ -60,10 +61,7 @@ export async function appendCustomerMessage(
       now,
     );
     if (input.page && !appended.duplicate) {
-      tx.update(conversations)
-        .set({ pageUrl: input.page.url, pageTitle: input.page.title })
-        .where(eq(conversations.id, conversationId))
-        .run();
+      prepared(tx, pageQuery).run({ id: conversationId, ...input.page });
     }
     const reopened = !appended.duplicate && reopenIfResolved(tx, conversationId, now);
     return { ...appended, reopened, conversation: summaryOf(tx, conversationId) };
@@ -325,14 +323,35 @@ function latestOrNew(tx: Tx, visitorId: number, now: number): number {
 }
 
 function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean {
-  const reopened = tx
-    .update(conversations)
-    .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
-    .where(and(eq(conversations.id, conversationId), eq(conversations.status, "resolved")))
-    .returning({ id: conversations.id })
-    .get();
+  const reopened = prepared(tx, reopenQuery).get({ id: conversationId, now });
   if (reopened) logEvent(tx, conversationId, { type: "reopened", actor: "customer" }, now);
   return reopened !== undefined;
+}
+
+function reopenQuery(tx: Tx) {
+  const now = sql`${sql.placeholder("now")}`;
+  return tx
+    .update(conversations)
+    .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
+    .where(and(eq(conversations.id, sql.placeholder("id")), eq(conversations.status, "resolved")))
+    .returning({ id: conversations.id })
+    .prepare();
+}
+
+/** The page the customer wrote from; a customer who stays on one page changes nothing. */
+function pageQuery(tx: Tx) {
+  const url = sql`${sql.placeholder("url")}`;
+  const title = sql`${sql.placeholder("title")}`;
+  return tx
+    .update(conversations)
+    .set({ pageUrl: url, pageTitle: title })
+    .where(
+      and(
+        eq(conversations.id, sql.placeholder("id")),
+        sql`(${conversations.pageUrl} is not ${url} or ${conversations.pageTitle} is not ${title})`,
+      ),
+    )
+    .prepare();
 }
 
 type EventType = (typeof conversationEvents.$inferInsert)["type"];

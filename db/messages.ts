@@ -40,7 +40,8 @@ export function insertMessage(
     });
     if (existing) return { message: toWireMessage(existing), duplicate: true };
   }
-  const bumped = prepared(tx, nextSeqQuery).get({ id: conversationId, now });
+  const customer = input.author === "customer" ? 1 : 0;
+  const bumped = prepared(tx, nextSeqQuery).get({ id: conversationId, now, customer });
   if (!bumped) throw new Error(`conversation ${conversationId} does not exist`);
   const inserted = prepared(tx, insertQuery).get({
     conversationId,
@@ -74,7 +75,11 @@ function byClientIdQuery(tx: Tx) {
 function nextSeqQuery(tx: Tx) {
   return tx
     .update(conversations)
-    .set({ lastSeq: sql`${conversations.lastSeq} + 1`, updatedAt: sql`${sql.placeholder("now")}` })
+    .set({
+      lastSeq: sql`${conversations.lastSeq} + 1`,
+      customerMessages: sql`${conversations.customerMessages} + ${sql.placeholder("customer")}`,
+      updatedAt: sql`${sql.placeholder("now")}`,
+    })
     .where(eq(conversations.id, sql.placeholder("id")))
     .returning({ seq: conversations.lastSeq })
     .prepare();

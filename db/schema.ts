@@ -87,6 +87,8 @@ export const conversations = sqliteTable(
     pageUrl: text("page_url"),
     pageTitle: text("page_title"),
     lastSeq: integer("last_seq").notNull().default(0),
+    /** Kept with each message, so a summary need not count the transcript (unread counts). */
+    customerMessages: integer("customer_messages").notNull().default(0),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
