@@ -1,7 +1,7 @@
 export {
   type AgentLoad,
-  anyoneFree,
   type Assignment,
+  anyoneFree,
   pickAgent,
   planAssignments,
   skillFor,
