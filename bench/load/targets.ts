@@ -57,7 +57,7 @@ function waiter(test: (frame: Frame) => boolean) {
 
 /** The real server (`bench/bench-server.ts`), with the admin signed in on an inbox socket. */
 export async function chatTarget(hooks: Hooks): Promise<Target> {
-  const server = await startServerProcess({ HEARTBEAT_MS: "600000" }, "bench/bench-server.ts");
+  const server = await startServerProcess({}, "bench/bench-server.ts");
   const origin = server.url;
   const wsUrl = origin.replace(/^http/, "ws");
   const session = await fetch(`${origin}/api/agent/session`, {
