@@ -14,7 +14,7 @@ import {
   figuresAt,
   type Outcome,
 } from "./eval/metrics.ts";
-import { percentile } from "./stats.ts";
+import { spread } from "./stats.ts";
 
 const USAGE = `npm run eval -- --train FILE --test FILE [--examples K|all] [--seed S] [--json]
 npm run eval -- --calibrate FILE [FILE...] [--examples K] [--seed S]`;
@@ -52,12 +52,12 @@ function evaluate(): void {
   for (const row of test.slice(0, WARM_UP_ROWS)) triage(inputFor(row), kb);
   const assessed = test.map((row) => assess(row, kb, intentOf));
   const outcomes = assessed.map(({ outcome }) => outcome);
-  const timings = assessed.map(({ micros }) => micros).sort((a, b) => a - b);
+  const timings = spread(assessed.map(({ micros }) => micros));
   const figures = figuresAt(outcomes, ANSWER_THRESHOLD);
   const result = {
     ...figures,
-    us_per_message_p50: round(percentile(timings, 50)),
-    us_per_message_p99: round(percentile(timings, 99)),
+    us_per_message_p50: round(timings.p50),
+    us_per_message_p99: round(timings.p99),
     n_test: test.length,
   };
   if (values.json) {

@@ -63,9 +63,18 @@ export async function startServerProcess(
   };
 }
 
-async function spawnServer(
+function spawnServer(entry: string, env: Record<string, string>) {
+  return spawnScript(entry, env, READY);
+}
+
+/**
+ * Runs a TypeScript script in its own Node process and resolves once its output matches
+ * `ready`, with the match's first group (the address it serves on).
+ */
+export async function spawnScript(
   entry: string,
   env: Record<string, string>,
+  ready: RegExp,
 ): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     env: { ...process.env, ...env },
@@ -79,17 +88,17 @@ async function spawnServer(
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       output += chunk;
-      const match = READY.exec(output);
+      const match = ready.exec(output);
       if (match?.[1]) resolve(match[1]);
     });
     child.once("exit", (code) =>
-      reject(new Error(`server exited with ${code} before it was ready:\n${output}`)),
+      reject(new Error(`${entry} exited with ${code} before it was ready:\n${output}`)),
     );
   });
   return { url, child };
 }
 
-function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
     child.once("exit", (code) => resolve(code));

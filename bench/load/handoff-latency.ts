@@ -3,7 +3,7 @@
 // Every fifth message is a new customer's first message, one that must go to a person; the
 // rest come from customers already talking to one.
 import { setTimeout as sleep } from "node:timers/promises";
-import { percentile, sortedCopy } from "../stats.ts";
+import { spread } from "../stats.ts";
 import { openMany } from "./frame-socket.ts";
 import type { Customer, Hooks, Target } from "./targets.ts";
 import { CHAT_TEXT } from "./throughput.ts";
@@ -72,16 +72,13 @@ export async function handoffLatency(
     }
     const drainUntil = performance.now() + DRAIN_MS;
     while (handoffMs.length < measured && performance.now() < drainUntil) await sleep(20);
-    const handoff = sortedCopy(handoffMs);
-    const ack = sortedCopy(ackMs);
     return {
       handoff: {
-        p50: percentile(handoff, 50),
-        p99: percentile(handoff, 99),
-        samples: handoff.length,
-        missing: measured - handoff.length,
+        ...spread(handoffMs),
+        samples: handoffMs.length,
+        missing: measured - handoffMs.length,
       },
-      ack: { p50: percentile(ack, 50), p99: percentile(ack, 99), samples: ack.length },
+      ack: { ...spread(ackMs), samples: ackMs.length },
     };
   } finally {
     for (const customer of [...chatting, ...newcomers]) customer.close();

@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { handoffLatency } from "./handoff-latency.ts";
-import { idleMemoryKib } from "./idle-memory.ts";
 import { chatTarget, echoTarget } from "./targets.ts";
 import { throughput } from "./throughput.ts";
 
@@ -25,12 +24,6 @@ describe("the load generator", () => {
       });
       assert.equal(latency.handoff.missing, 0);
       assert.equal(latency.handoff.samples, 20);
-      assert.ok(latency.handoff.p99 >= latency.handoff.p50);
     });
   }
-
-  test("idle memory is read from the server process itself", async () => {
-    const memory = await idleMemoryKib(() => chatTarget({}), 300);
-    assert.ok(memory.afterMib > 0 && memory.beforeMib > 0);
-  });
 });

@@ -1,10 +1,10 @@
 // What the load generator drives: the real chat server, or the plain `ws` echo baseline.
 // Both run as child processes on 127.0.0.1 and take the very same `send` frames.
-import { type ChildProcess, spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import type WebSocket from "ws";
 import type { WireMessage } from "../../protocol/index.ts";
-import { startServerProcess } from "../../server/server-process.ts";
+import { spawnScript, startServerProcess, stopChild } from "../../server/server-process.ts";
+import { sessionCookie, signIn } from "../../server/test-harness.ts";
 import { type Frame, openFrameSocket } from "./frame-socket.ts";
 
 /** What the measurements listen for; each gets the client id of the customer's message. */
@@ -27,7 +27,6 @@ export interface Customer {
 }
 
 export interface Target {
-  readonly name: string;
   /** The server's process, for its memory. */
   readonly pid: number;
   /** A customer's connection that said hello; `withPerson` first asks for a person. */
@@ -60,13 +59,9 @@ export async function chatTarget(hooks: Hooks): Promise<Target> {
   const server = await startServerProcess({}, "bench/bench-server.ts");
   const origin = server.url;
   const wsUrl = origin.replace(/^http/, "ws");
-  const session = await fetch(`${origin}/api/agent/session`, {
-    method: "POST",
-    headers: { origin, "content-type": "application/json" },
-    body: JSON.stringify(server.admin),
-  });
+  const session = await signIn(origin, server.admin.email, server.admin.password);
   if (!session.ok) throw new Error(`the bench agent could not sign in: ${session.status}`);
-  const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const cookie = sessionCookie(session);
 
   // A handoff is known by its conversation id on the agent's side and by the customer's
   // message on the customer's side: whichever arrives second joins the two.
@@ -88,13 +83,12 @@ export async function chatTarget(hooks: Hooks): Promise<Target> {
     // An agent's inbox hears each customer message as the new state of its conversation
     // (the transcript itself streams only for the one the agent has open).
     const last = (frame.conversation as { lastMessage?: WireMessage } | null)?.lastMessage;
-    if (id !== undefined && last?.author === "customer" && last.clientId) {
+    if (last?.author === "customer" && last.clientId) {
       hooks.delivered?.(last.clientId, at);
     }
   });
 
   return {
-    name: "chat server",
     pid: server.pid,
     async customer({ withPerson = false } = {}) {
       const welcome = waiter((frame) => frame.type === "welcome");
@@ -144,9 +138,8 @@ function isBot(frame: Frame): boolean {
 
 /** The baseline: `bench/echo-server.ts`; every hook fires when the frame comes back. */
 export async function echoTarget(hooks: Hooks): Promise<Target> {
-  const { child, url } = await spawnEcho();
+  const { child, url } = await spawnScript("bench/echo-server.ts", {}, /Echo server: (ws:\/\/\S+)/);
   return {
-    name: "ws echo",
     pid: child.pid ?? 0,
     async customer() {
       const hello = waiter((frame) => frame.type === "hello");
@@ -162,26 +155,7 @@ export async function echoTarget(hooks: Hooks): Promise<Target> {
       return customerOf(socket);
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await stopChild(child, "SIGTERM");
     },
   };
-}
-
-async function spawnEcho(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/echo-server.ts"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const match = /Echo server: (ws:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`echo server exited with ${code}: ${output}`)));
-  });
-  return { child, url };
 }
