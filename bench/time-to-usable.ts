@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "../playwright.config.ts";
-import { en } from "../widget/i18n/en.ts";
+import en from "../widget/i18n/en.json" with { type: "json" };
 import { median } from "./stats.ts";
 
 export interface Usable {

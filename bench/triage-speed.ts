@@ -18,7 +18,7 @@ export interface TriageSpeed {
 
 export function triageSpeed(files: readonly string[]): TriageSpeed {
   const texts = files.flatMap((file) => readRows(file).map((row) => row.text));
-  const kb = new KnowledgeBase(DEMO_FAQ.map((entry, id) => ({ ...entry, id, language: "en" })));
+  const kb = new KnowledgeBase(DEMO_FAQ.en.map((entry, id) => ({ ...entry, id, language: "en" })));
   const frames = texts.map((text, index) =>
     JSON.stringify({ type: "send", clientId: `c${index}`, text }),
   );

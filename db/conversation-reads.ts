@@ -110,6 +110,9 @@ export function selectSummaries(tx: Tx) {
       userId: visitors.userId,
       customerName: visitors.name,
       customerEmail: visitors.email,
+      contactEmail: visitors.contactEmail,
+      rating: conversations.rating,
+      ratingComment: conversations.ratingComment,
       lastSeq: conversations.lastSeq,
       customerMessages: conversations.customerMessages,
       createdAt: conversations.createdAt,
@@ -144,6 +147,13 @@ function toSummary(tx: Tx, row: SummaryRow): ConversationSummary {
     email: row.customerEmail,
   });
   if (Object.keys(customer).length > 0) summary.customer = customer;
+  if (row.contactEmail !== null) summary.contactEmail = row.contactEmail;
+  if (row.rating !== null) {
+    summary.rating = {
+      score: row.rating,
+      ...(row.ratingComment ? { comment: row.ratingComment } : {}),
+    };
+  }
   if (row.assigneeId !== null) summary.assigneeId = row.assigneeId;
   if (row.assigneeName !== null) summary.assigneeName = row.assigneeName;
   const last = readLastCustomerMessage(tx, row.id);

@@ -19,6 +19,7 @@ import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
 import { prepared } from "./prepared.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
+import { recordPickup } from "./waiting.ts";
 import { grouped } from "./write-batch.ts";
 
 export interface Appended {
@@ -178,6 +179,7 @@ function joining({ conversationId, agentId }: { conversationId: number; agentId:
     conversationId,
     from: ["queued"],
     set: { status: "assigned", assigneeId: agentId },
+    after: (tx: Tx, now: number) => recordPickup(tx, conversationId, now),
     announce: (tx: Tx) => ({
       text: `${agentName(tx, agentId)} joined the conversation.`,
       event: "joined",
@@ -260,6 +262,8 @@ interface TransitionSpec {
   note?: string;
   /** An agent the change hands the conversation to: they must exist and be active. */
   target?: number;
+  /** More writes in the same transaction, after the conversation moved. */
+  after?: (tx: Tx, now: number) => void;
 }
 
 /**
@@ -289,6 +293,7 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
       return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
     }
     logEvent(tx, conversationId, event, now);
+    spec.after?.(tx, now);
     if (spec.audit) {
       const entry = { action: spec.audit, target: `conversation:${conversationId}` };
       recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);

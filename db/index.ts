@@ -65,3 +65,11 @@ export {
   updateVisitorProfile,
   type Visitor,
 } from "./visitors.ts";
+export {
+  contactEmailOf,
+  type Pickup,
+  rateConversation,
+  recentPickups,
+  recordPickup,
+  saveContactEmail,
+} from "./waiting.ts";

@@ -5,6 +5,7 @@ import { conversations } from "./schema.ts";
 /** A conversation waiting for a person, as the router weighs it. */
 export interface QueuedConversation {
   conversationId: number;
+  visitorId: number;
   priority: number;
   skill: string | null;
   language: string | null;
@@ -16,6 +17,7 @@ export function listQueue(db: Db): QueuedConversation[] {
   return db
     .select({
       conversationId: conversations.id,
+      visitorId: conversations.visitorId,
       priority: conversations.priority,
       skill: conversations.skill,
       language: conversations.language,

@@ -63,6 +63,8 @@ export const visitors = sqliteTable("visitors", {
   /** Given by the company's page with the signed user id, so only when it verified. */
   name: text("name"),
   email: text("email"),
+  /** Typed by the customer into the widget for replies when nobody could answer; not verified. */
+  contactEmail: text("contact_email"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -89,6 +91,10 @@ export const conversations = sqliteTable(
     lastSeq: integer("last_seq").notNull().default(0),
     /** Kept with each message, so a summary need not count the transcript (unread counts). */
     customerMessages: integer("customer_messages").notNull().default(0),
+    /** The customer's satisfaction (CSAT) after it was resolved: 1 to 5, and what they added. */
+    rating: integer("rating"),
+    ratingComment: text("rating_comment"),
+    ratedAt: integer("rated_at"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -96,6 +102,7 @@ export const conversations = sqliteTable(
     index("conversations_visitor_idx").on(table.visitorId, table.id),
     index("conversations_status_idx").on(table.status, table.priority, table.updatedAt),
     index("conversations_assignee_idx").on(table.assigneeId, table.status),
+    check("conversations_rating_check", sql`${table.rating} between 1 and 5`),
     check(
       "conversations_status_check",
       sql`${table.status} in ('bot','queued','assigned','resolved')`,
@@ -150,6 +157,25 @@ export const conversationEvents = sqliteTable(
     at: integer("at").notNull(),
   },
   (table) => [index("conversation_events_conversation_idx").on(table.conversationId)],
+);
+
+/**
+ * Each time a person took a conversation from the queue: how long it waited, for which skill
+ * and language. The expected wait a queued customer sees is computed from these.
+ */
+export const pickups = sqliteTable(
+  "pickups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    skill: text("skill").notNull(),
+    language: text("language").notNull(),
+    queuedAt: integer("queued_at").notNull(),
+    pickedAt: integer("picked_at").notNull(),
+  },
+  (table) => [index("pickups_picked_at_idx").on(table.pickedAt)],
 );
 
 export const faqEntries = sqliteTable("faq_entries", {

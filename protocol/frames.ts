@@ -88,12 +88,21 @@ const wireMessageSchema = v.object({
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
+export const MAX_COMMENT_LENGTH = 1000;
+const ratingSchema = v.object({
+  score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_COMMENT_LENGTH))),
+});
+export type Rating = v.InferOutput<typeof ratingSchema>;
+
 const visitorConversationSchema = v.object({
   id,
   status: v.picklist(CONVERSATION_STATUSES),
   agentName: v.optional(v.string()),
   /** The customer's messages up to here were read by a person. */
   readSeq: v.optional(seqSchema()),
+  /** The customer's rating, once they gave one after it was resolved. */
+  rating: v.optional(ratingSchema),
 });
 export type VisitorConversation = v.InferOutput<typeof visitorConversationSchema>;
 
@@ -126,6 +135,9 @@ const conversationSummarySchema = v.object({
       email: v.optional(v.string()),
     }),
   ),
+  /** An address the customer typed into the widget for replies (not verified). */
+  contactEmail: v.optional(v.string()),
+  rating: v.optional(ratingSchema),
   lastMessage: v.optional(wireMessageSchema),
   /** Sequence number of the newest message, internal notes included. */
   lastSeq: v.number(),
@@ -135,6 +147,23 @@ const conversationSummarySchema = v.object({
   updatedAt: timestamp,
 });
 export type ConversationSummary = v.InferOutput<typeof conversationSummarySchema>;
+
+/** A queued conversation's place in its skill group's line and the expected wait. */
+const placeSchema = v.object({
+  position: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Rounded up; 0 is under a minute; absent when too few recent pickups to tell. */
+  waitMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type Place = v.InferOutput<typeof placeSchema>;
+
+/** Whether a person can answer now: within business hours, and someone is online. */
+const availabilitySchema = v.object({
+  open: v.boolean(),
+  agentsOnline: v.boolean(),
+  /** Outside business hours: when they begin again. */
+  opensAt: v.optional(timestamp),
+});
+export type Availability = v.InferOutput<typeof availabilitySchema>;
 
 const ackSchema = v.object({ type: v.literal("ack"), clientId: v.string(), seq: v.number() });
 const errorSchema = v.object({
@@ -182,6 +211,18 @@ export const visitorClientFrame = v.variant("type", [
     page: v.optional(pageSchema),
   }),
   v.object({ type: v.literal("talk_to_person") }),
+  /** Where the team may answer when the customer has left (outside hours, nobody online). */
+  v.object({
+    type: v.literal("email"),
+    email: v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(254),
+      v.email("That does not look like an email address."),
+    ),
+  }),
+  /** After a resolved conversation: 1 to 5 and an optional comment. */
+  v.object({ type: v.literal("rate"), conversationId: id, ...ratingSchema.entries }),
   /** Sent every few seconds while the customer types: the bot does not interrupt. */
   v.object({ type: v.literal("typing") }),
   ping,
@@ -198,8 +239,16 @@ export const visitorServerFrame = v.variant("type", [
     resumed: v.boolean(),
     /** The verified user id when the hello proved one. */
     userId: v.optional(v.string()),
+    availability: availabilitySchema,
+    /** While the conversation waits for a person. */
+    place: v.optional(placeSchema),
+    /** The address the customer left for replies. */
+    email: v.optional(v.string()),
   }),
   ackSchema,
+  v.object({ type: v.literal("place"), conversationId: id, place: placeSchema }),
+  v.object({ type: v.literal("availability"), availability: availabilitySchema }),
+  v.object({ type: v.literal("email_saved"), email: v.string() }),
   v.object({ type: v.literal("message"), conversationId: id, message: wireMessageSchema }),
   v.object({ type: v.literal("conversation"), conversation: visitorConversationSchema }),
   /** The agent is writing a reply. */
@@ -265,6 +314,8 @@ export const agentServerFrame = v.variant("type", [
     read: v.record(v.string(), v.number()),
     /** A handoff waiting longer than this is highlighted. */
     waitAlertSeconds: v.number(),
+    /** SMTP is configured: replies to a customer who left reach their email. */
+    emailEnabled: v.boolean(),
   }),
   /** Whenever someone comes, goes, changes presence or takes on a conversation. */
   v.object({ type: v.literal("team"), team: v.array(teamMemberSchema) }),

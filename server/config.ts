@@ -21,6 +21,10 @@ export interface Config {
   trustProxy: boolean;
   /** How often both sides check that a connection is alive. */
   heartbeatMs: number;
+  /** smtp://user:pass@host:587 or smtps://…: replies reach customers who left by email. */
+  smtpUrl: string | undefined;
+  /** The sender of those emails. */
+  mailFrom: string;
   limits: Limits;
 }
 
@@ -37,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     identitySecret: longSecret("IDENTITY_SECRET", env.IDENTITY_SECRET),
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     heartbeatMs: wholeNumber("HEARTBEAT_MS", env.HEARTBEAT_MS ?? "25000"),
+    smtpUrl: smtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM ?? "Customer support <support@localhost>",
     limits: DEFAULT_LIMITS,
   };
 }
@@ -64,6 +70,15 @@ function origins(value: string): string[] {
       }
       return url.origin;
     });
+}
+
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== "smtp:" && url.protocol !== "smtps:")) {
+    throw new Error("SMTP_URL must look like smtp://user:password@mail.example.com:587.");
+  }
+  return value;
 }
 
 function longSecret(name: string, value: string | undefined): string | undefined {

@@ -20,6 +20,7 @@ import {
 } from "../db/index.ts";
 import {
   type AgentServerFrame,
+  type Availability,
   type ConversationSummary,
   DEFAULT_SKILL,
   type ErrorFrame,
@@ -27,8 +28,9 @@ import {
   type WireMessage,
 } from "../protocol/index.ts";
 import { type Publisher, transitionError } from "./publisher.ts";
-import { anyoneFree, planAssignments, type Waiting } from "./routing/index.ts";
+import { anyoneFree, openingAt, planAssignments, type Waiting } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
+import type { WaitingLine } from "./waiting-line.ts";
 
 export interface SignedInAgent {
   id: number;
@@ -45,7 +47,12 @@ export function createDesk(deps: {
   db: Db;
   publish: Publisher;
   settings: Settings;
+  line: WaitingLine;
   now: () => number;
+  /** Told of every reply an agent sends the customer (email for a customer who left). */
+  onReply?: (conversation: ConversationSummary, reply: WireMessage) => void;
+  /** SMTP is configured, so replies can reach a customer who left. */
+  emailEnabled?: boolean;
 }) {
   const { db, publish, now } = deps;
   /** Live inbox connections per agent: none means offline. */
@@ -53,14 +60,36 @@ export function createDesk(deps: {
   let routing: Promise<void> = Promise.resolve();
   /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
   let stopped = false;
+  /** What every widget was last told about availability. */
+  let announced = "";
 
   function team(): TeamMember[] {
     return listTeam(db).map((row) => member(row, connections.has(row.id)));
   }
 
+  /** Within business hours, and is anyone online (not away) to answer? */
+  function availability(members: TeamMember[] = team()): Availability {
+    const opening = openingAt(deps.settings.widget().hours, now());
+    const agentsOnline = members.some((agent) => agent.presence === "online");
+    return "opensAt" in opening && opening.opensAt !== undefined
+      ? { open: opening.open, agentsOnline, opensAt: opening.opensAt }
+      : { open: opening.open, agentsOnline };
+  }
+
+  /** Tells every open widget when availability changed since it was last told. */
+  function announceAvailability(members?: TeamMember[]): void {
+    const current = availability(members);
+    const said = JSON.stringify(current);
+    if (said === announced) return;
+    announced = said;
+    publish.toEveryVisitor({ type: "availability", availability: current });
+  }
+
   function publishTeam(): void {
     if (stopped) return;
-    publish.toInbox({ type: "team", team: team() });
+    const members = team();
+    publish.toInbox({ type: "team", team: members });
+    announceAvailability(members);
   }
 
   async function assignWaiting(): Promise<void> {
@@ -85,9 +114,12 @@ export function createDesk(deps: {
   /** Runs after every change that could let a waiting conversation go to someone. */
   function route(): Promise<void> {
     if (stopped) return routing;
-    routing = routing.then(assignWaiting).catch((error: unknown) => {
-      console.error("routing failed", error);
-    });
+    routing = routing
+      .then(assignWaiting)
+      .then(deps.line.update)
+      .catch((error: unknown) => {
+        console.error("routing failed", error);
+      });
     return routing;
   }
 
@@ -103,6 +135,8 @@ export function createDesk(deps: {
     team,
     route,
     publishTeam,
+    availability,
+    announceAvailability,
 
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
     async stop(): Promise<void> {
@@ -152,6 +186,7 @@ export function createDesk(deps: {
         team: team(),
         read: await readCounts(db, agent.id),
         waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
+        emailEnabled: deps.emailEnabled ?? false,
       };
     },
 
@@ -193,7 +228,10 @@ export function createDesk(deps: {
     ): Promise<AgentServerFrame> {
       const result = await appendAgentMessage(db, { ...frame, agentId, internal }, now());
       if (!result.ok) return { ...transitionError(result.reason), clientId: frame.clientId };
-      if (!result.duplicate) publish.message(result.conversation, result.message);
+      if (!result.duplicate) {
+        publish.message(result.conversation, result.message);
+        if (!internal) deps.onReply?.(result.conversation, result.message);
+      }
       return { type: "ack", clientId: frame.clientId, seq: result.message.seq };
     },
 

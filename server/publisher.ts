@@ -11,6 +11,8 @@ import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 
 export const INBOX_TOPIC = "inbox";
 export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
+/** Every open widget: news for all customers (the team came online, business hours ended). */
+export const EVERY_VISITOR_TOPIC = "visitors";
 
 /**
  * Who hears about what: every change that reaches a socket other than the sender's passes
@@ -64,6 +66,10 @@ export function createPublisher(
     toVisitor(visitorId: number, frame: VisitorServerFrame): void {
       visitors.publish(visitorTopic(visitorId), frame);
     },
+
+    toEveryVisitor(frame: VisitorServerFrame): void {
+      visitors.publish(EVERY_VISITOR_TOPIC, frame);
+    },
   };
 }
 
@@ -72,6 +78,7 @@ export type Publisher = ReturnType<typeof createPublisher>;
 export function visitorView(conversation: ConversationSummary): VisitorConversation {
   const view: VisitorConversation = { id: conversation.id, status: conversation.status };
   if (conversation.assigneeName !== undefined) view.agentName = conversation.assigneeName;
+  if (conversation.rating !== undefined) view.rating = conversation.rating;
   return view;
 }
 

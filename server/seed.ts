@@ -24,7 +24,9 @@ export async function seedIfEmpty(
   });
   await insertFaqEntries(
     db,
-    DEMO_FAQ.map((entry) => ({ ...entry, lang: "en", updatedAt: now })),
+    Object.entries(DEMO_FAQ).flatMap(([lang, entries]) =>
+      entries.map((entry) => ({ ...entry, lang, updatedAt: now })),
+    ),
   );
   return admin.password ? {} : { generatedPassword: password };
 }

@@ -10,16 +10,22 @@ import type { Config } from "./config.ts";
 import { createDesk } from "./desk.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
 import { createGuard } from "./limits.ts";
+import { smtpMailer } from "./mailer.ts";
+import { createPresence } from "./presence.ts";
 import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
+import { emailReplies } from "./reply-email.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
 import { loadSettings } from "./settings-store.ts";
+import { createWaitingLine } from "./waiting-line.ts";
 
 type WebSocketServerLike = NonNullable<Parameters<typeof serve>[0]["websocket"]>["server"];
 
 /** The largest frame a client may send; `ws` would otherwise accept 100 MiB. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 const SHUTDOWN_GRACE_MS = 2_000;
+/** How often business hours are checked, so widgets hear at once when the team opens or closes. */
+const HOURS_CHECK_MS = 30_000;
 
 export interface RunningServer {
   url: string;
@@ -43,7 +49,18 @@ export async function startServer(
   );
   const publish = createPublisher();
   const settings = await loadSettings(db);
-  const desk = createDesk({ db, publish, settings, now });
+  const line = createWaitingLine({ db, publish, settings, now });
+  const customers = createPresence();
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
+  const desk = createDesk({
+    db,
+    publish,
+    settings,
+    line,
+    now,
+    onReply: emailReplies(mailer, customers),
+    emailEnabled: mailer !== undefined,
+  });
   const chat = await createChat({
     db,
     publish,
@@ -60,6 +77,8 @@ export async function startServer(
     publish,
     settings,
     guard: createGuard(config.limits),
+    line,
+    customers,
     secrets: {
       secret: serverSecret(config.dataDir, config.secret),
       identitySecret: config.identitySecret,
@@ -75,6 +94,7 @@ export async function startServer(
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket });
   await once(server, "listening");
   const heartbeat = startHeartbeat(wss, config.heartbeatMs);
+  const hoursCheck = setInterval(() => desk.announceAvailability(), HOURS_CHECK_MS).unref();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -85,6 +105,7 @@ export async function startServer(
     ],
     async close() {
       clearInterval(heartbeat);
+      clearInterval(hoursCheck);
       chat.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const inFlight = [...live].map((connection) => connection.settled());

@@ -1,72 +1,176 @@
-// The only code a host page loads up front: a launcher button in a shadow root. The chat
-// itself (app.js) is fetched when the customer opens it.
+// The only code a host page loads up front: a launcher button in a shadow root and the page's
+// API. The chat itself (app.js) is fetched when the customer opens it, or at once when a
+// conversation with a person is in progress (so a reply can raise the unread badge).
 import type { PublicWidgetSettings } from "../protocol/settings.ts";
-import type { mount } from "./app/main.tsx";
-import { en } from "./i18n/en.ts";
-import { LAUNCHER_CSS } from "./launcher-style.ts";
+import type { Handle, mount, WidgetEvent } from "./app/main.tsx";
+import { chooseLanguage, format, type Messages } from "./i18n/messages.ts";
+import LAUNCHER_CSS from "./launcher.css";
+import { ACTIVE_KEY } from "./storage-keys.ts";
+
+declare const WIDGET_LANGUAGES: string[];
+
+type User = { id: string; hash: string; name?: string; email?: string };
+type Api = ((command: string, ...args: never[]) => void) & { q?: ArrayLike<unknown>[] };
 
 const OPEN_KEY = "hfc:open";
 const script = document.currentScript as HTMLScriptElement | null;
+const data = script?.dataset ?? {};
 const server = new URL(script?.src ?? "/widget.js", location.href);
 // A signed-in customer: the company's page prints their id and its HMAC (identity verification).
-const userId = script?.dataset.userId;
-const userHash = script?.dataset.userHash;
-const user = userId && userHash ? { id: userId, hash: userHash } : undefined;
+let user: User | undefined =
+  data.userId && data.userHash ? { id: data.userId, hash: data.userHash } : undefined;
+const listeners: Record<string, Set<(detail: unknown) => void>> = {};
 
 const host = document.createElement("div");
 host.setAttribute("data-human-first-chat", "");
 const root = host.attachShadow({ mode: "open" });
-// The company's colour, side and greeting, as an admin set them; the defaults stand until then.
-const settings = fetch(new URL("/api/widget/settings", server))
-  .then((response) =>
-    response.ok ? (response.json() as Promise<PublicWidgetSettings>) : undefined,
-  )
-  .catch((error: unknown) => {
-    console.warn("chat settings not loaded", error);
-    return undefined;
-  });
-settings.then((loaded) => {
-  if (!loaded) return;
-  host.style.setProperty("--hfc-accent", loaded.color);
-  host.dataset.position = loaded.position;
-});
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(LAUNCHER_CSS);
 root.adoptedStyleSheets = [sheet];
+
+// The company's colour, side and greeting as an admin set them; the script tag's data- overrides.
+const settings: Promise<Partial<PublicWidgetSettings>> = fetch(
+  new URL("/api/widget/settings", server),
+)
+  .then((response) => (response.ok ? (response.json() as Promise<PublicWidgetSettings>) : {}))
+  .catch((error: unknown) => {
+    console.warn("chat settings not loaded", error);
+    return {};
+  })
+  .then((loaded: Partial<PublicWidgetSettings>) => {
+    const merged = { ...loaded };
+    if (data.greeting) merged.greeting = data.greeting;
+    if (data.color) merged.color = data.color;
+    if (data.position === "left" || data.position === "right") merged.position = data.position;
+    if (merged.color) host.style.setProperty("--hfc-accent", merged.color);
+    if (merged.position) host.dataset.position = merged.position;
+    return merged;
+  });
 
 const launcher = document.createElement("button");
 launcher.className = "launcher";
 launcher.type = "button";
 launcher.setAttribute("aria-controls", "hfc-panel");
+launcher.setAttribute("aria-expanded", "false");
 launcher.innerHTML =
-  '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+  '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true"><path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg><span class="badge" aria-hidden="true" hidden></span>';
+const badge = launcher.lastChild as HTMLElement;
 root.append(launcher);
 
-let app: Promise<ReturnType<typeof mount>> | undefined;
+let lang = "en";
+let texts: Messages | undefined;
+let app: Promise<Handle> | undefined;
 let open = false;
+let unread = 0;
 
-function setOpen(next: boolean): void {
-  open = next;
-  launcher.setAttribute("aria-label", open ? en.closeChat : en.openChat);
-  launcher.setAttribute("aria-expanded", String(open));
-  remember(open ? "1" : "0");
-  app ??= import(new URL("widget/app.js", server).href).then((module: { mount: typeof mount }) =>
-    module.mount(root, { server: server.origin, user, settings, onClose: () => setOpen(false) }),
+/** Fetches one language's texts (only the visitor's ever loads) and relabels everything. */
+async function setLanguage(wanted?: string): Promise<void> {
+  const next = chooseLanguage(
+    [wanted, data.lang, document.documentElement.lang, ...navigator.languages],
+    WIDGET_LANGUAGES,
   );
-  app.then((loaded) => loaded.setOpen(open));
+  const response = await fetch(new URL(`widget/i18n/${next}.json`, server));
+  if (!response.ok) throw new Error(`chat texts for ${next}: ${response.status}`);
+  lang = next;
+  texts = (await response.json()) as Messages;
+  launcher.dir = texts.dir;
+  label();
+  // Not awaited: a chat still loading waits for these very texts.
+  app?.then((loaded) => loaded.setTexts(texts as Messages, lang));
 }
 
-launcher.setAttribute("aria-label", en.openChat);
-launcher.setAttribute("aria-expanded", "false");
+function label(): void {
+  if (!texts) return;
+  launcher.setAttribute(
+    "aria-label",
+    open
+      ? texts.closeChat
+      : unread
+        ? format(texts.openChatUnread, { count: unread })
+        : texts.openChat,
+  );
+}
+
+function loadApp(): Promise<Handle> {
+  app ??= Promise.all([
+    import(new URL("widget/app.js", server).href) as Promise<{ mount: typeof mount }>,
+    ready,
+  ]).then(([module]) =>
+    module.mount(root, {
+      server: server.origin,
+      user,
+      settings,
+      texts: texts as Messages,
+      lang,
+      emit,
+      onUnread(count) {
+        unread = count;
+        badge.textContent = String(count);
+        badge.hidden = count === 0;
+        document.title = (count ? `(${count}) ` : "") + document.title.replace(/^\(\d+\) /, "");
+        label();
+      },
+      onClose() {
+        setOpen(false);
+        launcher.focus();
+      },
+    }),
+  );
+  return app;
+}
+
+function setOpen(next: boolean): void {
+  if (next !== open) emit(next ? "open" : "close", undefined);
+  open = next;
+  launcher.setAttribute("aria-expanded", String(open));
+  label();
+  remember(sessionStorage, OPEN_KEY, open ? "1" : "0");
+  loadApp().then((loaded) => loaded.setOpen(open));
+}
+
+function emit(event: WidgetEvent, detail: unknown): void {
+  for (const listener of listeners[event] ?? []) listener(detail);
+}
+
+/** The host page's API; calls made before this script ran were queued by the snippet. */
+function command(name: string, ...args: unknown[]): void {
+  if (name === "open" || name === "close") setOpen(name === "open");
+  else if (name === "setLanguage") void changeLanguage(String(args[0]));
+  else if (name === "identify") {
+    user = args[0] as User;
+    app?.then((loaded) => loaded.identify(user as User));
+  } else if (name === "on") {
+    const event = String(args[0]);
+    listeners[event] = (listeners[event] ?? new Set()).add(args[1] as (detail: unknown) => void);
+  } else console.warn(`HumanFirstChat: unknown command ${name}`);
+}
+
+let languageChange: Promise<void> = Promise.resolve();
+const ready = changeLanguage();
+
+/** One change at a time, so a quick second call cannot be overtaken by the first. */
+function changeLanguage(wanted?: string): Promise<void> {
+  languageChange = languageChange
+    .then(() => setLanguage(wanted))
+    .catch((error: unknown) => console.warn("chat texts not loaded", error));
+  return languageChange;
+}
+
+const global = window as unknown as { HumanFirstChat?: Api };
+const queued = global.HumanFirstChat?.q ?? [];
+global.HumanFirstChat = command as Api;
+for (const args of Array.from(queued)) command(...(Array.from(args) as [string]));
+
 launcher.addEventListener("click", () => setOpen(!open));
 document.body.append(host);
-if (remember() === "1") setOpen(true);
+if (remember(sessionStorage, OPEN_KEY) === "1") setOpen(true);
+else if (remember(localStorage, ACTIVE_KEY) === "1") void loadApp();
 
-/** Whether the chat was open on this tab's last page; storage may be blocked (private modes). */
-function remember(value?: string): string | null {
+/** Storage may be blocked (private modes): then nothing is remembered. */
+function remember(storage: Storage, key: string, value?: string): string | null {
   try {
-    if (value !== undefined) sessionStorage.setItem(OPEN_KEY, value);
-    return sessionStorage.getItem(OPEN_KEY);
+    if (value !== undefined) storage.setItem(key, value);
+    return storage.getItem(key);
   } catch {
     return null;
   }

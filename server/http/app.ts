@@ -12,9 +12,12 @@ import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
 import type { Desk } from "../desk.ts";
 import type { Guard } from "../limits.ts";
+import type { Presence } from "../presence.ts";
 import type { Publisher } from "../publisher.ts";
 import type { FrameHandler } from "../realtime/client-socket.ts";
+import { shopPage } from "../demo/shop-page.ts";
 import type { Settings } from "../settings-store.ts";
+import type { WaitingLine } from "../waiting-line.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
 import { isSameHost } from "./client-address.ts";
@@ -34,6 +37,9 @@ export interface AppDeps {
   settings: Settings;
   guard: Guard;
   secrets: IdentitySecrets;
+  line: WaitingLine;
+  /** Customers with a widget open. */
+  customers: Presence;
   config: Pick<Config, "allowedOrigins" | "trustProxy">;
   /** Open socket connections, which a shutdown lets finish their frames. */
   live: Set<FrameHandler>;
@@ -81,7 +87,7 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
     return c.json({ greeting, color, position });
   });
   app.get("/healthz", (c) => c.json({ ok: true }));
-  app.get("/", serveStatic({ root: DEMO_DIR, path: "shop.html" }));
+  app.get("/", (c) => c.html(shopPage(c.req.query("lang"))));
   app.get("/demo/shop.css", serveStatic({ root: DEMO_DIR, path: "shop.css" }));
   app.get("/inbox", serveStatic({ root: PUBLIC_DIR, path: "inbox/index.html" }));
   // The loader imports the chat module from the host page's origin: a cross-origin module load.

@@ -48,7 +48,8 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
       visitorOrigin,
       upgradeWebSocket((c) => {
         const ip = clientAddress(c, config.trustProxy);
-        return bind(deps, ip, (socket) => visitorConnection(deps, socket));
+        const visitorDeps = { ...deps, availability: () => deps.desk.availability() };
+        return bind(deps, ip, (socket) => visitorConnection(visitorDeps, socket));
       }),
     )
     .get(

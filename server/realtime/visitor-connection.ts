@@ -1,5 +1,13 @@
-import type { Db } from "../../db/index.ts";
 import {
+  contactEmailOf,
+  currentConversationOf,
+  type Db,
+  getConversation,
+  rateConversation,
+  saveContactEmail,
+} from "../../db/index.ts";
+import {
+  type Availability,
   type ErrorFrame,
   type Page,
   parseFrame,
@@ -11,7 +19,9 @@ import {
 import { type IdentitySecrets, identifyVisitor } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
 import type { Guard } from "../limits.ts";
-import { type Publisher, visitorTopic } from "../publisher.ts";
+import type { Presence } from "../presence.ts";
+import { EVERY_VISITOR_TOPIC, type Publisher, visitorTopic } from "../publisher.ts";
+import type { WaitingLine } from "../waiting-line.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
 import { MessageStream } from "./message-stream.ts";
 
@@ -21,6 +31,10 @@ export interface VisitorDeps {
   db: Db;
   guard: Guard;
   secrets: IdentitySecrets;
+  line: WaitingLine;
+  availability: () => Availability;
+  /** Customers with a widget open: replies to the others go by email. */
+  customers: Presence;
   now: () => number;
 }
 
@@ -34,6 +48,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   let page: Page | undefined;
   let stream: MessageStream | undefined;
   let unsubscribe: (() => void) | undefined;
+  let leave: (() => void) | undefined;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
 
   /** Live frames: messages go through the stream, so none is missed or repeated. */
@@ -56,9 +71,16 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     );
     if ("retryAfterMs" in identified) return send(rateLimited(identified.retryAfterMs));
     unsubscribe?.();
+    leave?.();
     visitorId = identified.visitor.id;
     page = frame.page;
-    unsubscribe = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
+    const own = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
+    const everyone = deps.publish.visitors.subscribe(EVERY_VISITOR_TOPIC, send);
+    unsubscribe = () => {
+      own();
+      everyone();
+    };
+    leave = deps.customers.enter(visitorId);
     // From here to the welcome nothing awaits: live messages stored after the read reach
     // `deliver` only after the stream exists, and it drops what the welcome already holds.
     const conversation = chat.visitorConversation(visitorId) ?? null;
@@ -69,6 +91,9 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
       const from = resumed ? (frame.resume?.seq ?? 0) : 0;
       ({ stream, backlog } = MessageStream.resume(conversation.id, from, chat.readAfter));
     }
+    const place =
+      conversation?.status === "queued" ? deps.line.placeOf(conversation.id) : undefined;
+    const email = contactEmailOf(deps.db, visitorId);
     send({
       type: "welcome",
       token: identified.token,
@@ -76,6 +101,9 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
       messages: backlog,
       resumed,
       ...userOf(identified.visitor.userId),
+      availability: deps.availability(),
+      ...(place ? { place } : {}),
+      ...(email ? { email } : {}),
     });
     if (identified.userRejected) {
       send({
@@ -115,6 +143,30 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         if (visitorId !== undefined) chat.noteTyping(visitorId);
         return;
       }
+      case "email": {
+        if (visitorId === undefined) return send(notReady());
+        await saveContactEmail(deps.db, visitorId, frame.email);
+        send({ type: "email_saved", email: frame.email });
+        // The agents' view of the conversation now shows where replies can go.
+        const current = currentConversationOf(deps.db, visitorId);
+        if (current) deps.publish.conversation(current);
+        return;
+      }
+      case "rate": {
+        if (visitorId === undefined) return send(notReady());
+        const { conversationId, score, comment } = frame;
+        const rating = comment ? { score, comment } : { score };
+        if (!(await rateConversation(deps.db, { conversationId, visitorId, rating }, deps.now()))) {
+          return send({
+            type: "error",
+            code: "conflict",
+            message: "Only your own resolved conversation can be rated.",
+          });
+        }
+        const rated = getConversation(deps.db, conversationId);
+        if (rated) deps.publish.conversation(rated);
+        return;
+      }
       case "ping":
         return send({ type: "pong" });
       default: {
@@ -141,6 +193,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     ...frames,
     onClose(): void {
       unsubscribe?.();
+      leave?.();
     },
   };
 }

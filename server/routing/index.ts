@@ -1,3 +1,4 @@
+export { hourIn, openingAt } from "./business-hours.ts";
 export {
   type AgentLoad,
   type Assignment,
@@ -7,3 +8,9 @@ export {
   skillFor,
   type Waiting,
 } from "./route.ts";
+export {
+  estimateWaitMinutes,
+  type PaceSample,
+  type Pickup,
+  paceSamples,
+} from "./wait-estimate.ts";

@@ -1,4 +1,6 @@
 import {
+  type Availability,
+  type Place,
   parseFrame,
   type VisitorClientFrame,
   type VisitorConversation,
@@ -6,6 +8,7 @@ import {
   visitorServerFrame,
   type WireMessage,
 } from "../../protocol/index.ts";
+import { ACTIVE_KEY } from "../storage-keys.ts";
 import { LiveSocket } from "./live-socket.ts";
 import { readStored, writeStored } from "./storage.ts";
 import { mergeMessages, type PendingMessage, stillPending } from "./transcript.ts";
@@ -18,6 +21,25 @@ export interface ChatState {
   /** A person read the customer's messages up to this sequence number. */
   readSeq: number;
   agentTyping: boolean;
+  /** Unknown until the first welcome. */
+  availability: Availability | undefined;
+  /** While queued: the place in line and the expected wait. */
+  place: Place | undefined;
+  /** The address the customer left for replies. */
+  email: string | undefined;
+}
+
+export interface User {
+  id: string;
+  hash: string;
+  name?: string;
+  email?: string;
+}
+
+/** What the host page may listen to; the loader passes them on. */
+export interface ClientEvents {
+  handoff(conversationId: number): void;
+  agentReply(message: WireMessage): void;
 }
 
 const TOKEN_KEY = "hfc:token";
@@ -40,6 +62,9 @@ export class ChatClient {
     outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
     readSeq: 0,
     agentTyping: false,
+    availability: undefined,
+    place: undefined,
+    email: undefined,
   };
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly socket: LiveSocket;
@@ -53,22 +78,15 @@ export class ChatClient {
   constructor(
     server: string,
     /** A signed-in customer's id and its signature, from the host page. */
-    private readonly user?: { id: string; hash: string },
+    private user: User | undefined,
+    private readonly events: ClientEvents,
   ) {
     const url = new URL("/ws/visitor", server);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     this.socket = new LiveSocket(
       url,
       {
-        open: () =>
-          this.sendFrame({
-            type: "hello",
-            v: 1,
-            token: readStored(TOKEN_KEY) ?? undefined,
-            resume: this.resumePoint(),
-            user: this.user,
-            page: currentPage(),
-          }),
+        open: () => this.hello(),
         frame: (data) => {
           const parsed = parseFrame(visitorServerFrame, data);
           if (parsed.ok) this.receive(parsed.frame);
@@ -86,6 +104,33 @@ export class ChatClient {
 
   connect(): void {
     this.socket.connect();
+  }
+
+  /** The host page signed a customer in (or another one): say hello again as them. */
+  identify(user: User): void {
+    this.user = user;
+    this.conversationId = undefined;
+    this.update({ messages: [], conversation: null, place: undefined });
+    if (this.state.online) this.hello();
+  }
+
+  private hello(): void {
+    this.sendFrame({
+      type: "hello",
+      v: 1,
+      token: readStored(TOKEN_KEY) ?? undefined,
+      resume: this.resumePoint(),
+      user: this.user,
+      page: currentPage(),
+    });
+  }
+
+  leaveEmail(email: string): void {
+    this.sendFrame({ type: "email", email });
+  }
+
+  rate(conversationId: number, score: number, comment: string): void {
+    this.sendFrame({ type: "rate", conversationId, score, ...(comment ? { comment } : {}) });
   }
 
   private resumePoint(): { conversationId: number; seq: number } | undefined {
@@ -130,6 +175,9 @@ export class ChatClient {
         this.update({
           online: true,
           conversation: frame.conversation,
+          availability: frame.availability,
+          place: frame.place,
+          email: frame.email,
           readSeq: frame.conversation?.readSeq ?? 0,
           messages: frame.resumed
             ? mergeMessages(this.state.messages, frame.messages)
@@ -153,6 +201,9 @@ export class ChatClient {
       }
       case "message":
         this.conversationId = frame.conversationId;
+        if (!this.state.messages.some((held) => held.seq === frame.message.seq)) {
+          if (frame.message.author === "agent") this.events.agentReply(frame.message);
+        }
         this.addMessages([frame.message]);
         if (frame.message.author === "agent") this.showAgentTyping(false);
         return;
@@ -162,8 +213,27 @@ export class ChatClient {
       case "read":
         if (frame.conversationId === this.conversationId) this.update({ readSeq: frame.seq });
         return;
-      case "conversation":
-        this.update({ conversation: frame.conversation });
+      case "conversation": {
+        const before = this.state.conversation?.status;
+        const { status } = frame.conversation;
+        if (status === "queued" && before !== "queued" && before !== "assigned") {
+          this.events.handoff(frame.conversation.id);
+        }
+        const waiting = status === "queued";
+        this.update({
+          conversation: frame.conversation,
+          place: waiting ? this.state.place : undefined,
+        });
+        return;
+      }
+      case "place":
+        if (frame.conversationId === this.conversationId) this.update({ place: frame.place });
+        return;
+      case "availability":
+        this.update({ availability: frame.availability });
+        return;
+      case "email_saved":
+        this.update({ email: frame.email });
         return;
       case "pong":
         return;
@@ -225,6 +295,9 @@ export class ChatClient {
 
   private update(change: Partial<ChatState>): void {
     this.state = { ...this.state, ...change };
+    const status = this.state.conversation?.status;
+    if ("conversation" in change)
+      writeStored(ACTIVE_KEY, status === "queued" || status === "assigned" ? 1 : 0);
     for (const listener of this.listeners) listener(this.state);
   }
 }

@@ -1,19 +1,25 @@
 import { useEffect, useState } from "preact/hooks";
-import type { VisitorConversation } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import type { Place, VisitorConversation } from "../../protocol/index.ts";
+import { format, type Messages } from "../i18n/messages.ts";
+import { AwayNotice } from "./away-notice.tsx";
 import type { ChatClient, ChatState } from "./chat-client.ts";
 import { Composer } from "./composer.tsx";
 import { MessageList } from "./message-list.tsx";
+import { RatingForm } from "./rating-form.tsx";
+import { SoundToggle } from "./sound-toggle.tsx";
+import { useTexts } from "./texts.ts";
 
 interface Props {
   client: ChatClient;
   open: boolean;
-  /** The company's own first words, from the admin's settings. */
+  lang: string;
+  /** The company's own first words, from the admin's settings or the script tag. */
   greeting: string | undefined;
   onClose: () => void;
 }
 
-export function ChatPanel({ client, open, greeting, onClose }: Props) {
+export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
+  const en = useTexts();
   const [state, setState] = useState<ChatState>(client.state);
   useEffect(() => {
     const unsubscribe = client.subscribe(setState);
@@ -21,22 +27,47 @@ export function ChatPanel({ client, open, greeting, onClose }: Props) {
     setState(client.state);
     return unsubscribe;
   }, [client]);
+  const { conversation, availability } = state;
   const withPerson =
-    state.conversation !== null &&
-    state.conversation.status !== "bot" &&
-    state.conversation.status !== "resolved";
+    conversation !== null && conversation.status !== "bot" && conversation.status !== "resolved";
 
   return (
-    <section id="hfc-panel" class="panel" hidden={!open} aria-label={en.title}>
+    <section
+      id="hfc-panel"
+      class="panel"
+      hidden={!open}
+      aria-label={en.title}
+      lang={lang}
+      dir={en.dir as "ltr" | "rtl"}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onClose();
+      }}
+    >
       <header class="panel-header">
         <div>
           <h2 class="panel-title">{en.title}</h2>
-          <p class="panel-status">{state.online ? statusLine(state.conversation) : en.offline}</p>
+          <p class="panel-status">
+            {state.online ? statusLine(en, conversation) : en.reconnecting}
+          </p>
         </div>
+        <SoundToggle />
         <button type="button" class="icon-button" aria-label={en.closeChat} onClick={onClose}>
           ×
         </button>
       </header>
+      {conversation?.status === "queued" && state.place && (
+        <p class="place" role="status">
+          {placeText(en, state.place)}
+        </p>
+      )}
+      {availability && (!availability.open || !availability.agentsOnline) && (
+        <AwayNotice
+          availability={availability}
+          lang={lang}
+          email={state.email}
+          onEmail={(email) => client.leaveEmail(email)}
+        />
+      )}
       <MessageList
         messages={state.messages}
         outbox={state.outbox}
@@ -47,6 +78,13 @@ export function ChatPanel({ client, open, greeting, onClose }: Props) {
       <p class="typing" aria-live="polite">
         {state.agentTyping ? en.agentTyping : ""}
       </p>
+      {conversation?.status === "resolved" && (
+        <RatingForm
+          key={conversation.id}
+          rating={conversation.rating}
+          onRate={(score, comment) => client.rate(conversation.id, score, comment)}
+        />
+      )}
       <div class="actions">
         <button
           type="button"
@@ -66,7 +104,7 @@ export function ChatPanel({ client, open, greeting, onClose }: Props) {
   );
 }
 
-function statusLine(conversation: VisitorConversation | null): string {
+function statusLine(en: Messages, conversation: VisitorConversation | null): string {
   if (conversation === null) return en.withBot;
   switch (conversation.status) {
     case "bot":
@@ -82,4 +120,18 @@ function statusLine(conversation: VisitorConversation | null): string {
       return unknown;
     }
   }
+}
+
+/** "You are number 3 in line. Expected wait: about 6 min." in the customer's language. */
+function placeText(en: Messages, place: Place): string {
+  const line =
+    place.position === 1 ? en.queueNext : format(en.queuePosition, { position: place.position });
+  const minutes = place.waitMinutes;
+  const wait =
+    minutes === undefined
+      ? en.waitFewMinutes
+      : minutes === 0
+        ? en.waitUnderMinute
+        : format(en.waitMinutes, { minutes });
+  return `${line} ${wait}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { MAX_TEXT_LENGTH } from "../../protocol/index.ts";
-import { en } from "../i18n/en.ts";
+import { useTexts } from "./texts.ts";
 
 export function Composer({
   onSend,
@@ -11,6 +11,7 @@ export function Composer({
   onTyping: () => void;
   autoFocus: boolean;
 }) {
+  const en = useTexts();
   const [text, setText] = useState("");
   const input = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {

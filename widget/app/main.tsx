@@ -1,41 +1,94 @@
 import { render } from "preact";
 import type { PublicWidgetSettings } from "../../protocol/settings.ts";
-import { ChatClient } from "./chat-client.ts";
+import type { Messages } from "../i18n/messages.ts";
+import { ChatClient, type User } from "./chat-client.ts";
 import { ChatPanel } from "./chat-panel.tsx";
-import { PANEL_CSS } from "./panel-style.ts";
+import PANEL_CSS from "./panel.css";
+import { chime, soundWanted } from "./sound.ts";
+import { Texts } from "./texts.ts";
 
-/** Called by the loader the first time the customer opens the chat. */
+/** What the host page can listen to with HumanFirstChat("on", event, listener). */
+export type WidgetEvent = "open" | "close" | "handoff" | "agentReply";
+
+/** The loader's hold on the mounted chat. */
+export interface Handle {
+  setOpen(open: boolean): void;
+  setTexts(texts: Messages, lang: string): void;
+  identify(user: User): void;
+}
+
+/** Called by the loader when the customer opens the chat, or a conversation is in progress. */
 export function mount(
   root: ShadowRoot,
   options: {
     server: string;
-    user: { id: string; hash: string } | undefined;
-    settings: Promise<PublicWidgetSettings | undefined>;
+    user: User | undefined;
+    settings: Promise<Partial<PublicWidgetSettings>>;
+    texts: Messages;
+    lang: string;
+    emit: (event: WidgetEvent, detail: unknown) => void;
+    /** Agent replies the customer has not seen: the launcher's badge and the page title. */
+    onUnread: (count: number) => void;
     onClose: () => void;
   },
-) {
+): Handle {
+  let { texts, lang } = options;
   let greeting: string | undefined;
+  let open = false;
+  let unread = 0;
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(PANEL_CSS);
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   const container = document.createElement("div");
   root.append(container);
-  const client = new ChatClient(options.server, options.user);
+
+  const seen = () => open && !document.hidden;
+  const setUnread = (count: number) => {
+    unread = count;
+    options.onUnread(count);
+  };
+  const client = new ChatClient(options.server, options.user, {
+    handoff: (conversationId) => options.emit("handoff", { conversationId }),
+    agentReply: (message) => {
+      options.emit("agentReply", { text: message.text, author: message.authorName });
+      if (seen()) return;
+      setUnread(unread + 1);
+      if (soundWanted()) chime();
+    },
+  });
   client.connect();
-  let open = false;
+  document.addEventListener("visibilitychange", () => {
+    if (seen()) setUnread(0);
+  });
+
   const draw = () =>
     render(
-      <ChatPanel client={client} open={open} greeting={greeting} onClose={options.onClose} />,
+      <Texts.Provider value={texts}>
+        <ChatPanel
+          client={client}
+          open={open}
+          lang={lang}
+          greeting={greeting}
+          onClose={options.onClose}
+        />
+      </Texts.Provider>,
       container,
     );
   options.settings.then((loaded) => {
-    greeting = loaded?.greeting;
+    greeting = loaded.greeting;
     draw();
   });
   return {
-    setOpen(next: boolean): void {
+    setOpen(next) {
       open = next;
+      if (seen() && unread) setUnread(0);
       draw();
     },
+    setTexts(next, nextLang) {
+      texts = next;
+      lang = nextLang;
+      draw();
+    },
+    identify: (user) => client.identify(user),
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format, type Messages } from "../i18n/messages.ts";
+import { useTexts } from "./texts.ts";
 import type { PendingMessage } from "./transcript.ts";
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: Props) {
+  const en = useTexts();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length, outbox.length]);
 
@@ -43,6 +45,7 @@ export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: 
 }
 
 function Message({ message, read }: { message: WireMessage; read: boolean }) {
+  const en = useTexts();
   switch (message.author) {
     case "customer":
       return (
@@ -69,7 +72,7 @@ function Message({ message, read }: { message: WireMessage; read: boolean }) {
         </div>
       );
     case "system":
-      return <p class="system">{systemText(message)}</p>;
+      return <p class="system">{systemText(en, message)}</p>;
     default: {
       const unknown: never = message.author;
       return unknown;
@@ -77,15 +80,15 @@ function Message({ message, read }: { message: WireMessage; read: boolean }) {
   }
 }
 
-const EVENT_TEXT: Record<SystemEvent, string> = {
-  handoff: en.eventHandoff,
-  joined: en.eventJoined,
-  transferred: en.eventTransferred,
-  resolved: en.eventResolved,
-  reopened: en.eventReopened,
-};
+const EVENT_TEXT = {
+  handoff: "eventHandoff",
+  joined: "eventJoined",
+  transferred: "eventTransferred",
+  resolved: "eventResolved",
+  reopened: "eventReopened",
+} as const satisfies Record<SystemEvent, keyof Messages>;
 
-function systemText(message: WireMessage): string {
+function systemText(en: Messages, message: WireMessage): string {
   if (!message.event) return message.text;
-  return format(EVENT_TEXT[message.event], { name: message.authorName ?? en.team });
+  return format(en[EVENT_TEXT[message.event]], { name: message.authorName ?? en.team });
 }

@@ -1,0 +1,100 @@
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import type { Rating } from "../protocol/index.ts";
+import type { Db } from "./database.ts";
+import type { Tx } from "./messages.ts";
+import { prepared } from "./prepared.ts";
+import { conversations, pickups, visitors } from "./schema.ts";
+import { grouped } from "./write-batch.ts";
+
+/** One wait that ended with a person taking the conversation. */
+export interface Pickup {
+  skill: string;
+  language: string;
+  queuedAt: number;
+  pickedAt: number;
+}
+
+/** Written with the claim or assignment: how long this conversation waited, and for whom. */
+export function recordPickup(tx: Tx, conversationId: number, now: number): void {
+  prepared(tx, pickupInsert).run({ id: conversationId, now });
+}
+
+function pickupInsert(tx: Tx) {
+  return tx
+    .insert(pickups)
+    .select(
+      tx
+        .select({
+          id: sql`null`.as("id"),
+          conversationId: conversations.id,
+          skill: sql`coalesce(${conversations.skill}, 'general')`.as("skill"),
+          language: sql`coalesce(${conversations.language}, 'und')`.as("language"),
+          queuedAt: sql`coalesce(${conversations.queuedAt}, ${sql.placeholder("now")})`.as(
+            "queued_at",
+          ),
+          pickedAt: sql`${sql.placeholder("now")}`.as("picked_at"),
+        })
+        .from(conversations)
+        .where(eq(conversations.id, sql.placeholder("id"))),
+    )
+    .prepare();
+}
+
+/** The newest pickups since a moment, at most `limit`: the basis of wait estimates. Synchronous. */
+export function recentPickups(db: Db, since: number, limit: number): Pickup[] {
+  return db
+    .select({
+      skill: pickups.skill,
+      language: pickups.language,
+      queuedAt: pickups.queuedAt,
+      pickedAt: pickups.pickedAt,
+    })
+    .from(pickups)
+    .where(gte(pickups.pickedAt, since))
+    .orderBy(desc(pickups.pickedAt))
+    .limit(limit)
+    .all();
+}
+
+/** Where replies go when the customer has left: typed by them, so not verified. */
+export async function saveContactEmail(db: Db, visitorId: number, email: string): Promise<void> {
+  await grouped(db, (tx) =>
+    tx.update(visitors).set({ contactEmail: email }).where(eq(visitors.id, visitorId)).run(),
+  );
+}
+
+export function contactEmailOf(db: Db, visitorId: number): string | undefined {
+  const row = db
+    .select({ email: visitors.contactEmail })
+    .from(visitors)
+    .where(eq(visitors.id, visitorId))
+    .get();
+  return row?.email ?? undefined;
+}
+
+/**
+ * The customer's rating of their own resolved conversation; they may change it while it stays
+ * resolved. False when it is not theirs or not resolved.
+ */
+export async function rateConversation(
+  db: Db,
+  input: { conversationId: number; visitorId: number; rating: Rating },
+  now: number,
+): Promise<boolean> {
+  const { conversationId, visitorId, rating } = input;
+  return grouped(db, (tx) => {
+    const rated = tx
+      .update(conversations)
+      .set({ rating: rating.score, ratingComment: rating.comment || null, ratedAt: now })
+      .where(
+        and(
+          eq(conversations.id, conversationId),
+          eq(conversations.visitorId, visitorId),
+          eq(conversations.status, "resolved"),
+        ),
+      )
+      .returning({ id: conversations.id })
+      .get();
+    return rated !== undefined;
+  });
+}

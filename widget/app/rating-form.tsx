@@ -1,0 +1,68 @@
+import { useState } from "preact/hooks";
+import { MAX_COMMENT_LENGTH, type Rating } from "../../protocol/index.ts";
+import { format } from "../i18n/messages.ts";
+import { useTexts } from "./texts.ts";
+
+/** After a person resolved the conversation: 1 to 5 and an optional comment, asked once. */
+export function RatingForm({
+  rating,
+  onRate,
+}: {
+  rating: Rating | undefined;
+  onRate: (score: number, comment: string) => void;
+}) {
+  const en = useTexts();
+  const [score, setScore] = useState<number>();
+  const [comment, setComment] = useState("");
+  if (rating) {
+    return (
+      <p class="rating-done" role="status">
+        {en.rateThanks}
+      </p>
+    );
+  }
+  return (
+    <form
+      class="rating"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (score !== undefined) onRate(score, comment.trim());
+      }}
+    >
+      <fieldset>
+        <legend>{en.rateQuestion}</legend>
+        <div class="scores">
+          {[1, 2, 3, 4, 5].map((value) => (
+            <label key={value} class="score">
+              <input
+                type="radio"
+                name="hfc-score"
+                value={value}
+                checked={score === value}
+                aria-label={format(en.rateScore, { score: value })}
+                onChange={() => setScore(value)}
+              />
+              <span aria-hidden="true">{value}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {score !== undefined && (
+        <div class="rating-more">
+          <textarea
+            aria-label={en.rateComment}
+            placeholder={en.rateComment}
+            rows={2}
+            maxLength={MAX_COMMENT_LENGTH}
+            dir="auto"
+            value={comment}
+            onInput={(event) => setComment(event.currentTarget.value)}
+          />
+          <button type="submit" class="send-button">
+            {en.rateSend}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+/** CSS files are imported as minified text (widget/build.ts) for constructable stylesheets. */
+declare module "*.css" {
+  const text: string;
+  export default text;
+}
