@@ -15,6 +15,7 @@ interface Props {
   me: Me;
   team: TeamMember[];
   customerTyping: boolean;
+  emailEnabled: boolean;
   error: string | null;
   client: InboxClient;
   inputRef: RefObject<HTMLTextAreaElement | null>;
@@ -57,7 +58,11 @@ export function ConversationView(props: Props) {
           </button>
         )}
       </header>
-      <HandoffCard conversation={conversation} onOpen={(id) => client.open(id)} />
+      <HandoffCard
+        conversation={conversation}
+        emailEnabled={props.emailEnabled}
+        onOpen={(id) => client.open(id)}
+      />
       {props.error && (
         <p class="form-error" role="alert">
           {props.error}

@@ -7,12 +7,14 @@ import { reasonLabel, statusLabel } from "./labels.ts";
 /** Everything the agent needs before the first word: why, how urgent, who, where, and before. */
 export function HandoffCard({
   conversation,
+  emailEnabled,
   onOpen,
 }: {
   conversation: ConversationSummary;
+  emailEnabled: boolean;
   onOpen: (id: number) => void;
 }) {
-  const { handoff, customer, page } = conversation;
+  const { handoff, customer, page, contactEmail, rating } = conversation;
   const earlier = useEarlier(conversation);
   return (
     <section class="handoff" aria-label={en.handoff}>
@@ -44,6 +46,24 @@ export function HandoffCard({
             ? [customer.name, customer.email].filter(Boolean).join(" · ")
             : format(en.anonymous, { id: String(conversation.visitorId) })}
         </dd>
+        {contactEmail && (
+          <>
+            <dt>{en.contactEmail}</dt>
+            <dd>
+              <a href={`mailto:${contactEmail}`}>{contactEmail}</a>
+              <small class="field-note">{emailEnabled ? en.emailWhenAway : en.noEmailSent}</small>
+            </dd>
+          </>
+        )}
+        {rating && (
+          <>
+            <dt>{en.rating}</dt>
+            <dd dir="auto">
+              {format(en.ratingValue, { score: String(rating.score) })}
+              {rating.comment && ` · “${rating.comment}”`}
+            </dd>
+          </>
+        )}
         {page && (
           <>
             <dt>{en.page}</dt>

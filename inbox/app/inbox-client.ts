@@ -25,6 +25,8 @@ export interface InboxState {
   /** Per conversation id: how many of the customer's messages this agent has read. */
   read: Record<string, number>;
   waitAlertSeconds: number;
+  /** SMTP is configured: replies reach a customer who left, by email. */
+  emailEnabled: boolean;
   openId: number | null;
   transcript: WireMessage[];
   /** The customer of the open conversation is typing. */
@@ -48,6 +50,7 @@ export class InboxClient {
     team: [],
     read: {},
     waitAlertSeconds: 120,
+    emailEnabled: false,
     openId: null,
     transcript: [],
     customerTyping: false,
@@ -147,8 +150,16 @@ export class InboxClient {
     switch (frame.type) {
       case "inbox": {
         this.socket.accepted();
-        const { agent, conversations, team, read, waitAlertSeconds } = frame;
-        this.update({ online: true, me: agent, conversations, team, read, waitAlertSeconds });
+        const { agent, conversations, team, read, waitAlertSeconds, emailEnabled } = frame;
+        this.update({
+          online: true,
+          me: agent,
+          conversations,
+          team,
+          read,
+          waitAlertSeconds,
+          emailEnabled,
+        });
         this.loaded = true;
         // Back after a reconnect: only what the open transcript missed comes again.
         const { openId, transcript } = this.state;

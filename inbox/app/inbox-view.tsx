@@ -190,6 +190,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
                 me={me}
                 team={state.team}
                 customerTyping={state.customerTyping}
+                emailEnabled={state.emailEnabled}
                 error={state.error}
                 client={client}
                 inputRef={replyRef}

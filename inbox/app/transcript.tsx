@@ -15,7 +15,8 @@ export function Transcript({
 }) {
   const marks = handoff ? evidenceByMessage(handoff, messages) : new Map();
   return (
-    <div class="transcript" role="log" aria-label={en.transcript}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard to scroll it (WCAG 2.1.1).
+    <div class="transcript" role="log" aria-label={en.transcript} tabIndex={0}>
       {messages.map((message) => (
         <div
           key={message.seq}

@@ -48,6 +48,12 @@ export const en = {
   page: "Page",
   customerInfo: "Customer",
   anonymous: "Anonymous visitor #{id}",
+  contactEmail: "Email for replies",
+  emailWhenAway: "Your replies are emailed to the customer while their chat is closed.",
+  noEmailSent:
+    "No email will be sent: the server has no SMTP_URL, so the customer sees replies only when they open the chat again.",
+  rating: "Customer rating",
+  ratingValue: "{score} out of 5",
   earlier: "Earlier conversations",
   noEarlier: "No earlier conversations.",
   transcript: "Transcript",

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "@playwright/test";
+import type { Messages } from "../widget/i18n/messages.ts";
+import { expect, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const LANGUAGES = ["en", "pl", "zh", "sv", "lv", "he"];
+
+/** Serious and critical axe-core violations on the page as it is now, shadow roots included. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(" ")}`);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: unknown }[];
+}
+
+// axe-core is added as a script tag, which our own pages' CSP would rightly refuse.
+test.use({ bypassCSP: true });
+
+for (const lang of LANGUAGES) {
+  test(`the demo page with the chat open in ${lang} has no serious accessibility violation`, async ({
+    newPerson,
+    server,
+  }) => {
+    const texts = JSON.parse(
+      readFileSync(new URL(`../widget/i18n/${lang}.json`, import.meta.url), "utf8"),
+    ) as Messages;
+    const customer = await newPerson();
+    await customer.goto(`${server.url}/?lang=${lang}`);
+    await customer.getByRole("button", { name: texts.openChat }).click();
+    await customer.getByRole("textbox", { name: texts.message }).fill("Do you ship abroad?");
+    await customer.getByRole("button", { name: texts.send, exact: true }).click();
+    await expect(customer.getByText(texts.automatic).first()).toBeVisible();
+    expect(await seriousViolations(customer)).toEqual([]);
+  });
+}
+
+test("the inbox with a conversation open has no serious accessibility violation", async ({
+  newPerson,
+  server,
+}) => {
+  const customer = await newPerson();
+  await openChat(customer, server);
+  await sendMessage(customer, "I was charged twice for my order");
+  const agent = await newPerson();
+  await signInAgent(agent, server);
+  await agent.getByRole("tab", { name: /^Mine/ }).click();
+  await agent.getByRole("tabpanel", { name: "Mine" }).getByRole("button").first().click();
+  await expect(agent.getByRole("log", { name: "Transcript" })).toBeVisible();
+  expect(await seriousViolations(agent)).toEqual([]);
+});
