@@ -25,6 +25,6 @@ export function listQueue(db: Db): QueuedConversation[] {
     })
     .from(conversations)
     .where(eq(conversations.status, "queued"))
-    .orderBy(desc(conversations.priority), asc(conversations.queuedAt))
+    .orderBy(desc(conversations.priority), asc(conversations.queuedAt), asc(conversations.id))
     .all();
 }

@@ -1,6 +1,6 @@
 import { startServerProcess } from "../server/server-process.ts";
+import { startSmtpInbox } from "../server/test-smtp.ts";
 import { expect, inList, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
-import { startSmtpInbox } from "./smtp-inbox.ts";
 
 test("with nobody online the widget says so at once and takes an email; a later reply arrives by email", async ({
   newPerson,

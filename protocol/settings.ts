@@ -56,6 +56,15 @@ const origin = v.pipe(
   v.regex(/^https?:\/\/[^/\s]+$/, "An origin is scheme and host, like https://shop.example."),
 );
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return name !== "";
+  } catch {
+    return false;
+  }
+}
+
 export const widgetSettings = v.object({
   /** The first thing the panel says, before the customer writes. */
   greeting: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
@@ -63,7 +72,12 @@ export const widgetSettings = v.object({
   position: v.picklist(["right", "left"]),
   /** Opening hours in the company's time zone; an empty list means always open. */
   hours: v.object({
-    timeZone: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+    timeZone: v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(64),
+      v.check(isTimeZone, "The time zone is an IANA name, like Europe/Riga or America/New_York."),
+    ),
     days: v.pipe(
       v.array(
         v.object({

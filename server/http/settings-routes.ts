@@ -17,6 +17,8 @@ export function settingsRoutes(deps: AppDeps) {
     .put("/widget", async (c) => {
       const value = await body(c.req.raw, widgetSettings);
       await settings.saveWidget(value, c.get("agent").id, now());
+      // New business hours reach every open widget now, not at the next periodic check.
+      deps.desk.announceAvailability();
       return c.json({ widget: value });
     });
 }
