@@ -66,7 +66,6 @@ export {
   type Visitor,
 } from "./visitors.ts";
 export {
-  contactEmailOf,
   type Pickup,
   rateConversation,
   recentPickups,

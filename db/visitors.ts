@@ -7,9 +7,11 @@ export interface Visitor {
   id: number;
   /** The company's user id, only once its signature was verified. */
   userId: string | null;
+  /** Where the customer asked replies to go when nobody could answer. */
+  contactEmail: string | null;
 }
 
-const columns = { id: visitors.id, userId: visitors.userId };
+const columns = { id: visitors.id, userId: visitors.userId, contactEmail: visitors.contactEmail };
 
 export async function createVisitor(
   db: Db,

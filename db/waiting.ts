@@ -63,15 +63,6 @@ export async function saveContactEmail(db: Db, visitorId: number, email: string)
   );
 }
 
-export function contactEmailOf(db: Db, visitorId: number): string | undefined {
-  const row = db
-    .select({ email: visitors.contactEmail })
-    .from(visitors)
-    .where(eq(visitors.id, visitorId))
-    .get();
-  return row?.email ?? undefined;
-}
-
 /**
  * The customer's rating of their own resolved conversation; they may change it while it stays
  * resolved. False when it is not theirs or not resolved.

@@ -62,3 +62,24 @@ test("the inbox with a conversation open has no serious accessibility violation"
   await expect(agent.getByRole("log", { name: "Transcript" })).toBeVisible();
   expect(await seriousViolations(agent)).toEqual([]);
 });
+
+test.describe("in the dark, with reduced motion", () => {
+  test.use({ colorScheme: "dark", reducedMotion: "reduce" });
+
+  test("the panel follows the system's dark scheme, does not animate, and keeps its contrast", async ({
+    newPerson,
+    server,
+  }) => {
+    const customer = await newPerson();
+    await openChat(customer, server);
+    await sendMessage(customer, "Do you ship abroad?");
+    await expect(customer.getByText(/We ship to every EU country/)).toBeVisible();
+    const panel = customer.getByRole("region", { name: "Chat with us" });
+    const look = await panel.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, animation: style.animationName };
+    });
+    expect(look).toEqual({ background: "rgb(28, 31, 29)", animation: "none" });
+    expect(await seriousViolations(customer)).toEqual([]);
+  });
+});

@@ -27,6 +27,7 @@ import {
   type TeamMember,
   type WireMessage,
 } from "../protocol/index.ts";
+import type { Presence } from "./presence.ts";
 import { type Publisher, transitionError } from "./publisher.ts";
 import { anyoneFree, openingAt, planAssignments, type Waiting } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
@@ -48,6 +49,8 @@ export function createDesk(deps: {
   publish: Publisher;
   settings: Settings;
   line: WaitingLine;
+  /** Customers with a widget open, who hear when availability changes. */
+  customers: Presence;
   now: () => number;
   /** Told of every reply an agent sends the customer (email for a customer who left). */
   onReply?: (conversation: ConversationSummary, reply: WireMessage) => void;
@@ -60,8 +63,8 @@ export function createDesk(deps: {
   let routing: Promise<void> = Promise.resolve();
   /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
   let stopped = false;
-  /** What every widget was last told about availability. */
-  let announced = "";
+  /** What every widget was last told about availability, and when it was worked out. */
+  let announced: { availability: Availability; said: string } | undefined;
 
   function team(): TeamMember[] {
     return listTeam(db).map((row) => member(row, connections.has(row.id)));
@@ -76,13 +79,19 @@ export function createDesk(deps: {
       : { open: opening.open, agentsOnline };
   }
 
-  /** Tells every open widget when availability changed since it was last told. */
+  /**
+   * Tells every open widget when availability changed since it was last told. Runs whenever
+   * the team changes, the settings change, and every half minute for business hours.
+   */
   function announceAvailability(members?: TeamMember[]): void {
     const current = availability(members);
     const said = JSON.stringify(current);
-    if (said === announced) return;
-    announced = said;
-    publish.toEveryVisitor({ type: "availability", availability: current });
+    if (said === announced?.said) return;
+    announced = { availability: current, said };
+    // Rare (the team or the hours changed): one frame per open widget, no broadcast topic
+    // holding a subscription per socket.
+    const frame = { type: "availability", availability: current } as const;
+    for (const visitorId of deps.customers.ids()) publish.toVisitor(visitorId, frame);
   }
 
   function publishTeam(): void {
@@ -135,8 +144,13 @@ export function createDesk(deps: {
     team,
     route,
     publishTeam,
-    availability,
     announceAvailability,
+
+    /** What a widget saying hello is told: the last announcement, kept current by it. */
+    availability(): Availability {
+      if (!announced) announceAvailability();
+      return announced?.availability ?? availability();
+    },
 
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
     async stop(): Promise<void> {

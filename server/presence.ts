@@ -17,6 +17,9 @@ export function createPresence() {
     has(id: number): boolean {
       return counts.has(id);
     },
+    ids(): IterableIterator<number> {
+      return counts.keys();
+    },
   };
 }
 

@@ -11,8 +11,6 @@ import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 
 export const INBOX_TOPIC = "inbox";
 export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
-/** Every open widget: news for all customers (the team came online, business hours ended). */
-export const EVERY_VISITOR_TOPIC = "visitors";
 
 /**
  * Who hears about what: every change that reaches a socket other than the sender's passes
@@ -65,10 +63,6 @@ export function createPublisher(
 
     toVisitor(visitorId: number, frame: VisitorServerFrame): void {
       visitors.publish(visitorTopic(visitorId), frame);
-    },
-
-    toEveryVisitor(frame: VisitorServerFrame): void {
-      visitors.publish(EVERY_VISITOR_TOPIC, frame);
     },
   };
 }

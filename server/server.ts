@@ -57,6 +57,7 @@ export async function startServer(
     publish,
     settings,
     line,
+    customers,
     now,
     onReply: emailReplies(mailer, customers),
     emailEnabled: mailer !== undefined,
@@ -118,6 +119,7 @@ export async function startServer(
       await Promise.all([closed, ...inFlight]);
       clearTimeout(grace);
       await desk.stop();
+      line.stop();
       closeDatabase(db);
     },
   };

@@ -1,7 +1,7 @@
 import { type Db, listQueue, recentPickups } from "../db/index.ts";
 import { DEFAULT_SKILL, type Place } from "../protocol/index.ts";
 import type { Publisher } from "./publisher.ts";
-import { estimateWaitMinutes, hourIn, type PaceSample, paceSamples } from "./routing/index.ts";
+import { hourIn, type PaceSample, paceSamples, typicalPace, waitMinutes } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
 
 /** Pickups older than this no longer describe how the team works. */
@@ -9,6 +9,8 @@ const HISTORY_MS = 28 * 24 * 60 * 60 * 1000;
 const HISTORY_LIMIT = 1000;
 /** The pickup history is read again at most this often. */
 const REFRESH_MS = 30_000;
+/** Under a burst of handoffs, waiting customers are told at most this often. */
+const TELL_EVERY_MS = 250;
 
 /**
  * Each queued customer's place in their skill group's line and the expected wait, told to
@@ -24,13 +26,14 @@ export function createWaitingLine(deps: {
   /** What each waiting customer was last told, so an unchanged place is not sent again. */
   const told = new Map<number, string>();
   let history: { readAt: number; samples: PaceSample[] } | undefined;
+  let toldAt = Number.NEGATIVE_INFINITY;
+  let later: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
 
   function samples(at: number): PaceSample[] {
     if (!history || at - history.readAt > REFRESH_MS) {
-      history = {
-        readAt: at,
-        samples: paceSamples(recentPickups(db, at - HISTORY_MS, HISTORY_LIMIT)),
-      };
+      const pickups = recentPickups(db, at - HISTORY_MS, HISTORY_LIMIT);
+      history = { readAt: at, samples: paceSamples(pickups) };
     }
     return history.samples;
   }
@@ -39,18 +42,37 @@ export function createWaitingLine(deps: {
     const at = now();
     const { timeZone } = deps.settings.widget().hours;
     const hourOf = (moment: number) => hourIn(timeZone, moment);
+    const paces = new Map<string, number | undefined>();
     const ahead = new Map<string, number>();
     const result = new Map<number, { visitorId: number; place: Place }>();
     for (const row of listQueue(db)) {
       const skill = row.skill ?? DEFAULT_SKILL;
+      const language = row.language ?? "und";
       const position = (ahead.get(skill) ?? 0) + 1;
       ahead.set(skill, position);
-      const waiting = { position, skill, language: row.language ?? "und", at };
-      const waitMinutes = estimateWaitMinutes(samples(at), waiting, hourOf);
-      const place: Place = waitMinutes === undefined ? { position } : { position, waitMinutes };
+      const group = `${skill} ${language}`;
+      if (!paces.has(group))
+        paces.set(group, typicalPace(samples(at), { skill, language, at }, hourOf));
+      const minutes = waitMinutes(position, paces.get(group));
+      const place: Place =
+        minutes === undefined ? { position } : { position, waitMinutes: minutes };
       result.set(row.conversationId, { visitorId: row.visitorId, place });
     }
     return result;
+  }
+
+  function tell(): void {
+    later = undefined;
+    if (stopped) return;
+    toldAt = performance.now();
+    const current = places();
+    for (const id of told.keys()) if (!current.has(id)) told.delete(id);
+    for (const [conversationId, { visitorId, place }] of current) {
+      const said = JSON.stringify(place);
+      if (told.get(conversationId) === said) continue;
+      told.set(conversationId, said);
+      deps.publish.toVisitor(visitorId, { type: "place", conversationId, place });
+    }
   }
 
   return {
@@ -61,14 +83,16 @@ export function createWaitingLine(deps: {
 
     /** After the queue changed: every waiting customer whose place or wait moved hears it. */
     update(): void {
-      const current = places();
-      for (const id of told.keys()) if (!current.has(id)) told.delete(id);
-      for (const [conversationId, { visitorId, place }] of current) {
-        const said = JSON.stringify(place);
-        if (told.get(conversationId) === said) continue;
-        told.set(conversationId, said);
-        deps.publish.toVisitor(visitorId, { type: "place", conversationId, place });
-      }
+      if (later || stopped) return;
+      const wait = toldAt + TELL_EVERY_MS - performance.now();
+      if (wait <= 0) tell();
+      else later = setTimeout(tell, wait);
+    },
+
+    /** At shutdown, before the database closes. */
+    stop(): void {
+      stopped = true;
+      clearTimeout(later);
     },
   };
 }

@@ -54,7 +54,7 @@ export async function identifyVisitor(
   if (verified !== undefined) {
     visitor = await findVisitorByUserId(db, verified);
     if (!visitor && claimed && (await bindVisitorToUser(db, claimed.id, verified))) {
-      visitor = { id: claimed.id, userId: verified };
+      visitor = { ...claimed, userId: verified };
     }
   } else if (claimed && claimed.userId === null) {
     visitor = claimed;

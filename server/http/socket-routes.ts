@@ -42,13 +42,13 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
     await next();
   });
 
+  const visitorDeps = { ...deps, availability: () => deps.desk.availability() };
   return new Hono<AgentEnv>()
     .get(
       "/visitor",
       visitorOrigin,
       upgradeWebSocket((c) => {
         const ip = clientAddress(c, config.trustProxy);
-        const visitorDeps = { ...deps, availability: () => deps.desk.availability() };
         return bind(deps, ip, (socket) => visitorConnection(visitorDeps, socket));
       }),
     )

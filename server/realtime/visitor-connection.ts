@@ -1,5 +1,4 @@
 import {
-  contactEmailOf,
   currentConversationOf,
   type Db,
   getConversation,
@@ -20,7 +19,7 @@ import { type IdentitySecrets, identifyVisitor } from "../auth/visitor-identity.
 import type { Chat } from "../chat.ts";
 import type { Guard } from "../limits.ts";
 import type { Presence } from "../presence.ts";
-import { EVERY_VISITOR_TOPIC, type Publisher, visitorTopic } from "../publisher.ts";
+import { type Publisher, visitorTopic } from "../publisher.ts";
 import type { WaitingLine } from "../waiting-line.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
 import { MessageStream } from "./message-stream.ts";
@@ -33,7 +32,7 @@ export interface VisitorDeps {
   secrets: IdentitySecrets;
   line: WaitingLine;
   availability: () => Availability;
-  /** Customers with a widget open: replies to the others go by email. */
+  /** Customers with a widget open: availability news goes to them, replies to the others by email. */
   customers: Presence;
   now: () => number;
 }
@@ -47,8 +46,8 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   /** The page the customer is on, from the hello or their latest message. */
   let page: Page | undefined;
   let stream: MessageStream | undefined;
+  /** Ends the subscriptions and the customer's presence. */
   let unsubscribe: (() => void) | undefined;
-  let leave: (() => void) | undefined;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
 
   /** Live frames: messages go through the stream, so none is missed or repeated. */
@@ -71,16 +70,14 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     );
     if ("retryAfterMs" in identified) return send(rateLimited(identified.retryAfterMs));
     unsubscribe?.();
-    leave?.();
     visitorId = identified.visitor.id;
     page = frame.page;
     const own = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
-    const everyone = deps.publish.visitors.subscribe(EVERY_VISITOR_TOPIC, send);
+    const leave = deps.customers.enter(visitorId);
     unsubscribe = () => {
       own();
-      everyone();
+      leave();
     };
-    leave = deps.customers.enter(visitorId);
     // From here to the welcome nothing awaits: live messages stored after the read reach
     // `deliver` only after the stream exists, and it drops what the welcome already holds.
     const conversation = chat.visitorConversation(visitorId) ?? null;
@@ -93,7 +90,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     }
     const place =
       conversation?.status === "queued" ? deps.line.placeOf(conversation.id) : undefined;
-    const email = contactEmailOf(deps.db, visitorId);
+    const email = identified.visitor.contactEmail;
     send({
       type: "welcome",
       token: identified.token,
@@ -193,7 +190,6 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     ...frames,
     onClose(): void {
       unsubscribe?.();
-      leave?.();
     },
   };
 }

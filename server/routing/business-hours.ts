@@ -33,14 +33,22 @@ export function hourIn(timeZone: string, at: number): number {
   return Math.floor(localTime(timeZone, at).minute / 60);
 }
 
+/** Building a formatter costs far more than using one, so each time zone gets one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function localTime(timeZone: string, at: number): { weekday: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      weekday: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(at);
   const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
   return {
     weekday: WEEKDAYS.indexOf(part("weekday")),

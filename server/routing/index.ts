@@ -13,4 +13,6 @@ export {
   type PaceSample,
   type Pickup,
   paceSamples,
+  typicalPace,
+  waitMinutes,
 } from "./wait-estimate.ts";

@@ -38,14 +38,13 @@ export function paceSamples(pickups: readonly Pickup[]): PaceSample[] {
 }
 
 /**
- * The expected wait in whole minutes (rounded up; 0 is under a minute), or undefined when there
- * are too few similar pickups. Similar is tried narrowest first: same skill, language and time
- * of day (within an hour, in the company's time zone), then same skill and language, then
- * same skill.
+ * The typical time per place in line of conversations like this one, or undefined when there
+ * are too few. Similar is tried narrowest first: same skill, language and time of day (within
+ * an hour, in the company's time zone), then same skill and language, then same skill.
  */
-export function estimateWaitMinutes(
+export function typicalPace(
   samples: readonly PaceSample[],
-  waiting: { position: number; skill: string; language: string; at: number },
+  waiting: { skill: string; language: string; at: number },
   /** The hour of day (0–23) of a moment, in the company's time zone. */
   hourOf: (at: number) => number,
 ): number | undefined {
@@ -54,9 +53,23 @@ export function estimateWaitMinutes(
   const sameLanguage = sameSkill.filter((sample) => sample.language === waiting.language);
   const sameHour = sameLanguage.filter((sample) => hoursApart(hourOf(sample.pickedAt), hour) <= 1);
   const group = [sameHour, sameLanguage, sameSkill].find((tier) => tier.length >= MIN_SAMPLES);
-  if (!group) return undefined;
-  const wait = waiting.position * median(group.map((sample) => sample.perPlaceMs));
+  return group && median(group.map((sample) => sample.perPlaceMs));
+}
+
+/** Whole minutes, rounded up; 0 is under a minute; undefined without a pace. */
+export function waitMinutes(position: number, paceMs: number | undefined): number | undefined {
+  if (paceMs === undefined) return undefined;
+  const wait = position * paceMs;
   return wait < MINUTE ? 0 : Math.ceil(wait / MINUTE);
+}
+
+/** The expected wait of one waiting conversation: its place in line times the typical pace. */
+export function estimateWaitMinutes(
+  samples: readonly PaceSample[],
+  waiting: { position: number; skill: string; language: string; at: number },
+  hourOf: (at: number) => number,
+): number | undefined {
+  return waitMinutes(waiting.position, typicalPace(samples, waiting, hourOf));
 }
 
 function hoursApart(a: number, b: number): number {
