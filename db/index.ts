@@ -43,6 +43,14 @@ export {
   saveFaqEntry,
 } from "./faq.ts";
 export { readTranscript } from "./messages.ts";
+export {
+  dueEmails,
+  markEmailFailed,
+  markEmailSent,
+  nextEmailAt,
+  type OutboxEmail,
+  queueEmail,
+} from "./outbox.ts";
 export { deleteVisitor, exportVisitor } from "./privacy.ts";
 export { listQueue } from "./queue.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";

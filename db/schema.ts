@@ -178,6 +178,30 @@ export const pickups = sqliteTable(
   (table) => [index("pickups_picked_at_idx").on(table.pickedAt)],
 );
 
+/**
+ * Emails waiting to be sent (an agent's reply to a customer who left). Written before the
+ * first attempt, so a failing mail server or a restart loses none; retried with backoff.
+ */
+export const outboxEmails = sqliteTable(
+  "outbox_emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Null once sent, or once it failed too often to try again. */
+    nextAttemptAt: integer("next_attempt_at"),
+    sentAt: integer("sent_at"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [index("outbox_emails_due_idx").on(table.nextAttemptAt)],
+);
+
 export const faqEntries = sqliteTable("faq_entries", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   lang: text("lang").notNull().default("en"),

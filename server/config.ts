@@ -25,6 +25,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The sender of those emails. */
   mailFrom: string;
+  /** A failed email is tried again after this long, then twice that, and so on. */
+  mailRetryMs: number;
   limits: Limits;
 }
 
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: wholeNumber("HEARTBEAT_MS", env.HEARTBEAT_MS ?? "25000"),
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM ?? "Customer support <support@localhost>",
+    mailRetryMs: wholeNumber("MAIL_RETRY_MS", env.MAIL_RETRY_MS ?? "60000"),
     limits: DEFAULT_LIMITS,
   };
 }

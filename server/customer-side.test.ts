@@ -198,10 +198,14 @@ describe("the customer's side: place in line, availability, email, rating", () =
   });
 });
 
-test("an agent's reply is emailed only to a customer who has left, through real SMTP", async () => {
-  const smtp = await startSmtpInbox();
-  const server = await startHarness({ env: { SMTP_URL: smtp.url } });
+test("a reply to a customer who left is emailed in their language, kept and retried while the mail server is down", async () => {
+  // The mail server's address is known, but it is down when the reply is written.
+  const first = await startSmtpInbox();
+  const port = Number(new URL(first.url).port);
+  await first.close();
+  const server = await startHarness({ env: { SMTP_URL: first.url, MAIL_RETRY_MS: "200" } });
   const sockets: TestSocket[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtpInbox>> | undefined;
   try {
     const admin = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
     const agent = await agentSocket(server.url, admin);
@@ -211,7 +215,7 @@ test("an agent's reply is emailed only to a customer who has left, through real 
     sockets.push(customer.socket);
     customer.socket.send({ type: "email", email: "ada@example.com" });
     await customer.socket.next(isType("email_saved"));
-    customer.socket.send({ type: "talk_to_person" });
+    customer.socket.send({ type: "send", clientId: "c1", text: "Chcę porozmawiać z konsultantem" });
     const assigned = await agent.socket.next(
       (frame) =>
         frame.type === "conversation" &&
@@ -224,12 +228,7 @@ test("an agent's reply is emailed only to a customer who has left, through real 
     await customer.socket.next((frame) => frame.type === "message");
     customer.socket.close();
     await new Promise((settled) => setTimeout(settled, 200));
-    agent.socket.send({
-      type: "reply",
-      conversationId,
-      clientId: "r2",
-      text: "Second reply, by email",
-    });
+    agent.socket.send({ type: "reply", conversationId, clientId: "r2", text: "Druga odpowiedź" });
     agent.socket.send({
       type: "note",
       conversationId,
@@ -238,17 +237,22 @@ test("an agent's reply is emailed only to a customer who has left, through real 
     });
     await agent.socket.next((frame) => frame.type === "ack" && frame.clientId === "n1");
 
-    const deadline = Date.now() + 5000;
+    // A few failed attempts later the mail server is back, on the same port.
+    await new Promise((settled) => setTimeout(settled, 500));
+    smtp = await startSmtpInbox(port);
+    const deadline = Date.now() + 8000;
     while (smtp.received.length === 0 && Date.now() < deadline) {
       await new Promise((settled) => setTimeout(settled, 50));
     }
     await new Promise((settled) => setTimeout(settled, 300));
     assert.equal(smtp.received.length, 1);
-    assert.deepEqual(smtp.received[0]?.to, ["ada@example.com"]);
-    assert.match(smtp.received[0]?.raw ?? "", /Second reply, by email/);
+    const [mail] = smtp.received;
+    assert.deepEqual(mail?.to, ["ada@example.com"]);
+    assert.match(mail?.raw ?? "", /Druga odpowiedź/);
+    assert.match(mail?.raw ?? "", /Możesz odpowiedzieć na czacie/);
   } finally {
     for (const socket of sockets) socket.close();
     await server.close();
-    await smtp.close();
+    await smtp?.close();
   }
 });

@@ -10,11 +10,12 @@ import type { Config } from "./config.ts";
 import { createDesk } from "./desk.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
 import { createGuard } from "./limits.ts";
-import { smtpMailer } from "./mailer.ts";
+import { smtpMailer } from "./mail/mailer.ts";
+import { createMailOutbox } from "./mail/outbox.ts";
+import { emailReplies } from "./mail/reply-email.ts";
 import { createPresence } from "./presence.ts";
 import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
-import { emailReplies } from "./reply-email.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
 import { loadSettings } from "./settings-store.ts";
 import { createWaitingLine } from "./waiting-line.ts";
@@ -51,7 +52,15 @@ export async function startServer(
   const settings = await loadSettings(db);
   const line = createWaitingLine({ db, publish, settings, now });
   const customers = createPresence();
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : undefined;
+  const outbox = config.smtpUrl
+    ? createMailOutbox({
+        db,
+        mailer: smtpMailer(config.smtpUrl, config.mailFrom),
+        now,
+        retryMs: config.mailRetryMs,
+      })
+    : undefined;
+  outbox?.start();
   const desk = createDesk({
     db,
     publish,
@@ -59,8 +68,8 @@ export async function startServer(
     line,
     customers,
     now,
-    onReply: emailReplies(mailer, customers),
-    emailEnabled: mailer !== undefined,
+    onReply: emailReplies(outbox, customers),
+    emailEnabled: outbox !== undefined,
   });
   const chat = await createChat({
     db,
@@ -120,6 +129,7 @@ export async function startServer(
       clearTimeout(grace);
       await desk.stop();
       line.stop();
+      await outbox?.stop();
       closeDatabase(db);
     },
   };
