@@ -152,8 +152,12 @@ export const en = {
   position_right: "Bottom right",
   position_left: "Bottom left",
   timeZone: "Time zone",
-  hours:
-    "Business hours (one per line: day 0–6 (0 = Sunday), opening, closing, e.g. 1 09:00 17:00)",
+  hours: "Business hours",
+  hoursHint:
+    "Outside these hours the widget says the team is away and when it is back, and offers to take an email. Tick no day to be always open.",
+  openOn: "Open on {day}",
+  opensAt: "{day} opens",
+  closesAt: "{day} closes",
   allowedOrigins: "Sites allowed to embed the widget (one origin per line)",
   setPasswordTitle: "Choose your password",
   setPasswordFor: "For {name} ({email})",

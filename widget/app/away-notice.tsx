@@ -27,11 +27,15 @@ export function AwayNotice({
     availability.opensAt === undefined
       ? ""
       : ` ${format(en.backAt, {
-          time: new Intl.DateTimeFormat(lang, {
-            weekday: "long",
-            hour: "2-digit",
-            minute: "2-digit",
-          }).format(availability.opensAt),
+          // The browser's own variant of the language decides the clock (en-GB: 24 hours).
+          time: new Intl.DateTimeFormat(
+            navigator.languages.find((tag) => tag.startsWith(lang)) ?? lang,
+            {
+              weekday: "long",
+              hour: "2-digit",
+              minute: "2-digit",
+            },
+          ).format(availability.opensAt),
         })}`;
   return (
     <div class="away" role="status">

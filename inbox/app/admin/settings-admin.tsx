@@ -8,6 +8,7 @@ import { en, format } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";
+import { BusinessHoursFields, hoursFrom } from "./business-hours-fields.tsx";
 
 /** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
 export function SettingsAdmin() {
@@ -81,13 +82,7 @@ function WidgetForm({ widget }: { widget: WidgetSettings }) {
           greeting: String(data.get("greeting")),
           color: String(data.get("color")),
           position: String(data.get("position")) === "left" ? "left" : "right",
-          hours: {
-            timeZone: String(data.get("timeZone")),
-            days: listOf(String(data.get("hours")), /\n/).map((line) => {
-              const [day = "", open = "", close = ""] = line.split(/\s+/);
-              return { day: Number(day), open, close };
-            }),
-          },
+          hours: hoursFrom(data),
           allowedOrigins: listOf(String(data.get("allowedOrigins")), /\n/),
         };
         void attempt(() => call("PUT", "/api/admin/settings/widget", body)).then((failed) =>
@@ -114,17 +109,8 @@ function WidgetForm({ widget }: { widget: WidgetSettings }) {
             <option value="left">{en.position_left}</option>
           </select>
         </label>
-        <label>
-          {en.timeZone}
-          <input name="timeZone" required value={widget.hours.timeZone} />
-        </label>
       </div>
-      <label>
-        {en.hours}
-        <textarea name="hours" rows={4}>
-          {widget.hours.days.map((day) => `${day.day} ${day.open} ${day.close}`).join("\n")}
-        </textarea>
-      </label>
+      <BusinessHoursFields hours={widget.hours} />
       <label>
         {en.allowedOrigins}
         <textarea name="allowedOrigins" rows={3}>
