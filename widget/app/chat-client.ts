@@ -201,8 +201,12 @@ export class ChatClient {
       }
       case "message":
         this.conversationId = frame.conversationId;
-        if (!this.state.messages.some((held) => held.seq === frame.message.seq)) {
-          if (frame.message.author === "agent") this.events.agentReply(frame.message);
+        // A reply not seen before (not one the resumed transcript already held).
+        if (
+          frame.message.author === "agent" &&
+          !this.state.messages.some((held) => held.seq === frame.message.seq)
+        ) {
+          this.events.agentReply(frame.message);
         }
         this.addMessages([frame.message]);
         if (frame.message.author === "agent") this.showAgentTyping(false);
