@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
 import { startServerProcess } from "../server/server-process.ts";
+import type { Messages } from "../widget/i18n/messages.ts";
 import { companySite } from "./company-site.ts";
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
+
+const he = JSON.parse(
+  readFileSync(new URL("../widget/i18n/he.json", import.meta.url), "utf8"),
+) as Messages;
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -34,6 +40,35 @@ test.describe("on a phone", () => {
     const box = await customer.getByRole("textbox", { name: "Message" }).boundingBox();
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
     await testInfo.attach("phone", { body: await customer.screenshot(), contentType: "image/png" });
+  });
+
+  test("a panel the company put on the left fills the screen too, in Hebrew", async ({
+    newPerson,
+  }) => {
+    const site = await companySite({ data: { position: "left", lang: "he", color: "#7a2e8c" } });
+    const server = await startServerProcess({ ALLOWED_ORIGINS: site.origin });
+    site.chatUrl = server.url;
+    try {
+      const customer = await newPerson();
+      await customer.goto(`${site.origin}/`);
+      const launcher = customer.getByRole("button", { name: he.openChat });
+      expect((await launcher.boundingBox())?.x).toBe(20);
+      await launcher.click();
+      const panel = customer.getByRole("region", { name: he.title });
+      await expect(panel).toHaveAttribute("dir", "rtl");
+      // Polled: the panel slides in for a sixth of a second.
+      await expect.poll(() => panel.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+      expect(await customer.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      const header = await customer
+        .getByRole("heading", { name: he.title })
+        .evaluate(
+          (heading) => getComputedStyle(heading.closest("header") as Element).backgroundColor,
+        );
+      expect(header).toBe("rgb(122, 46, 140)");
+    } finally {
+      await server.stop();
+      site.server.close();
+    }
   });
 });
 

@@ -41,6 +41,17 @@ export function mount(
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   const container = document.createElement("div");
   root.append(container);
+  // On a phone the on-screen keyboard shrinks the visual viewport, not always the layout one
+  // (iOS): the full-screen panel follows the visible part, so the message box stays above it.
+  const viewport = window.visualViewport;
+  const fit = () => {
+    if (!viewport) return;
+    container.style.setProperty("--hfc-height", `${viewport.height}px`);
+    container.style.setProperty("--hfc-top", `${viewport.offsetTop}px`);
+  };
+  viewport?.addEventListener("resize", fit);
+  viewport?.addEventListener("scroll", fit);
+  fit();
 
   const seen = () => open && !document.hidden;
   const setUnread = (count: number) => {
