@@ -17,9 +17,9 @@ import {
 } from "./conversation-reads.ts";
 import type { Db } from "./database.ts";
 import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
+import { recordPickup } from "./pickups.ts";
 import { prepared } from "./prepared.ts";
 import { agents, conversationEvents, conversations } from "./schema.ts";
-import { recordPickup } from "./waiting.ts";
 import { grouped } from "./write-batch.ts";
 
 export interface Appended {

@@ -51,8 +51,10 @@ export {
   type OutboxEmail,
   queueEmail,
 } from "./outbox.ts";
+export { recentPickups } from "./pickups.ts";
 export { deleteVisitor, exportVisitor } from "./privacy.ts";
 export { listQueue } from "./queue.ts";
+export { rateConversation } from "./ratings.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";
 export { searchMessages } from "./search.ts";
 export { readSettings, saveSettings } from "./settings.ts";
@@ -70,13 +72,7 @@ export {
   createVisitor,
   findVisitor,
   findVisitorByUserId,
+  saveContactEmail,
   updateVisitorProfile,
   type Visitor,
 } from "./visitors.ts";
-export {
-  type Pickup,
-  rateConversation,
-  recentPickups,
-  recordPickup,
-  saveContactEmail,
-} from "./waiting.ts";

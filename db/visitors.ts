@@ -58,3 +58,10 @@ export async function updateVisitorProfile(
   };
   if (Object.keys(set).length > 0) db.update(visitors).set(set).where(eq(visitors.id, id)).run();
 }
+
+/** Where replies go when the customer has left: typed by them, so not verified. */
+export async function saveContactEmail(db: Db, visitorId: number, email: string): Promise<void> {
+  await grouped(db, (tx) =>
+    tx.update(visitors).set({ contactEmail: email }).where(eq(visitors.id, visitorId)).run(),
+  );
+}

@@ -9,9 +9,7 @@ export {
   type Waiting,
 } from "./route.ts";
 export {
-  estimateWaitMinutes,
   type PaceSample,
-  type Pickup,
   paceSamples,
   typicalPace,
   waitMinutes,

@@ -1,12 +1,28 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { estimateWaitMinutes, MIN_SAMPLES, type Pickup, paceSamples } from "./wait-estimate.ts";
+import {
+  MIN_SAMPLES,
+  type PaceSample,
+  type Pickup,
+  paceSamples,
+  typicalPace,
+  waitMinutes,
+} from "./wait-estimate.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** The hour of day in UTC, as if the company sat there. */
 const utcHour = (at: number) => new Date(at).getUTCHours();
 const at10 = Date.UTC(2026, 10, 24, 10);
+
+/** The wait a customer is shown: their place times the typical pace of similar pickups. */
+function estimateWaitMinutes(
+  samples: readonly PaceSample[],
+  waiting: { position: number; skill: string; language: string; at: number },
+  hourOf: (at: number) => number,
+): number | undefined {
+  return waitMinutes(waiting.position, typicalPace(samples, waiting, hourOf));
+}
 
 /** `count` pickups of one kind, one after another, each waiting `waitMs` alone in line. */
 function alone(
@@ -35,7 +51,7 @@ describe("paceSamples", () => {
   });
 });
 
-describe("estimateWaitMinutes", () => {
+describe("typicalPace and waitMinutes", () => {
   const waiting = { position: 1, skill: "billing", language: "pl", at: at10 + 24 * HOUR };
 
   test("too few similar pickups give no number (the widget says 'a few minutes')", () => {

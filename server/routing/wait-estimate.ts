@@ -63,15 +63,6 @@ export function waitMinutes(position: number, paceMs: number | undefined): numbe
   return wait < MINUTE ? 0 : Math.ceil(wait / MINUTE);
 }
 
-/** The expected wait of one waiting conversation: its place in line times the typical pace. */
-export function estimateWaitMinutes(
-  samples: readonly PaceSample[],
-  waiting: { position: number; skill: string; language: string; at: number },
-  hourOf: (at: number) => number,
-): number | undefined {
-  return waitMinutes(waiting.position, typicalPace(samples, waiting, hourOf));
-}
-
 function hoursApart(a: number, b: number): number {
   const apart = Math.abs(a - b);
   return Math.min(apart, 24 - apart);

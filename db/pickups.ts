@@ -1,10 +1,8 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
-import type { Rating } from "../protocol/index.ts";
+import { desc, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "./database.ts";
 import type { Tx } from "./messages.ts";
 import { prepared } from "./prepared.ts";
-import { conversations, pickups, visitors } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
+import { conversations, pickups } from "./schema.ts";
 
 /** One wait that ended with a person taking the conversation. */
 export interface Pickup {
@@ -54,38 +52,4 @@ export function recentPickups(db: Db, since: number, limit: number): Pickup[] {
     .orderBy(desc(pickups.pickedAt))
     .limit(limit)
     .all();
-}
-
-/** Where replies go when the customer has left: typed by them, so not verified. */
-export async function saveContactEmail(db: Db, visitorId: number, email: string): Promise<void> {
-  await grouped(db, (tx) =>
-    tx.update(visitors).set({ contactEmail: email }).where(eq(visitors.id, visitorId)).run(),
-  );
-}
-
-/**
- * The customer's rating of their own resolved conversation; they may change it while it stays
- * resolved. False when it is not theirs or not resolved.
- */
-export async function rateConversation(
-  db: Db,
-  input: { conversationId: number; visitorId: number; rating: Rating },
-  now: number,
-): Promise<boolean> {
-  const { conversationId, visitorId, rating } = input;
-  return grouped(db, (tx) => {
-    const rated = tx
-      .update(conversations)
-      .set({ rating: rating.score, ratingComment: rating.comment || null, ratedAt: now })
-      .where(
-        and(
-          eq(conversations.id, conversationId),
-          eq(conversations.visitorId, visitorId),
-          eq(conversations.status, "resolved"),
-        ),
-      )
-      .returning({ id: conversations.id })
-      .get();
-    return rated !== undefined;
-  });
 }
