@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
-import type { Messages } from "../widget/i18n/messages.ts";
 import { expect, openChat, sendMessage, signInAgent, test } from "./fixtures.ts";
+import { widgetTexts } from "./widget-texts.ts";
 
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const LANGUAGES = ["en", "pl", "zh", "sv", "lv", "he"];
@@ -35,9 +34,7 @@ for (const lang of LANGUAGES) {
     newPerson,
     server,
   }) => {
-    const texts = JSON.parse(
-      readFileSync(new URL(`../widget/i18n/${lang}.json`, import.meta.url), "utf8"),
-    ) as Messages;
+    const texts = widgetTexts(lang);
     const customer = await newPerson();
     await customer.goto(`${server.url}/?lang=${lang}`);
     await customer.getByRole("button", { name: texts.openChat }).click();

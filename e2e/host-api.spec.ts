@@ -1,15 +1,12 @@
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { Browser } from "@playwright/test";
 import { startServerProcess } from "../server/server-process.ts";
-import type { Messages } from "../widget/i18n/messages.ts";
 import { type CompanySite, companySite } from "./company-site.ts";
 import { expect, test } from "./fixtures.ts";
+import { widgetTexts } from "./widget-texts.ts";
 
 const IDENTITY_SECRET = "the company's identity secret, 32+ chars";
-const sv = JSON.parse(
-  readFileSync(new URL("../widget/i18n/sv.json", import.meta.url), "utf8"),
-) as Messages;
+const sv = widgetTexts("sv");
 
 /** The page's own script: the queueing snippet, then calls made before the widget loaded. */
 function siteScript(userId: string): string {

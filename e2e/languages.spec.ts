@@ -1,19 +1,14 @@
-import { readFileSync } from "node:fs";
-import type { Messages } from "../widget/i18n/messages.ts";
+import { DEMO_FAQ } from "../server/demo/faq.ts";
 import { companySite } from "./company-site.ts";
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
-
-const texts = (lang: string): Messages =>
-  JSON.parse(readFileSync(new URL(`../widget/i18n/${lang}.json`, import.meta.url), "utf8"));
-const faq = (lang: string): { questions: string[]; answer: string }[] =>
-  JSON.parse(readFileSync(new URL(`../server/demo/faq/${lang}.json`, import.meta.url), "utf8"));
+import { widgetTexts } from "./widget-texts.ts";
 
 test("a Hebrew visitor gets a right-to-left panel in Hebrew and the Hebrew FAQ answer", async ({
   newPerson,
   server,
 }) => {
-  const he = texts("he");
-  const [hours] = faq("he");
+  const he = widgetTexts("he");
+  const [hours] = DEMO_FAQ.he;
   const customer = await newPerson();
   await customer.goto(`${server.url}/?lang=he`);
   await customer.getByRole("button", { name: he.openChat }).click();
@@ -35,7 +30,7 @@ test("a Polish question is answered in Polish, whatever the page's language", as
   newPerson,
   server,
 }) => {
-  const [hours] = faq("pl");
+  const [hours] = DEMO_FAQ.pl;
   const customer = await newPerson();
   await openChat(customer, server);
   await sendMessage(customer, "Jakie są godziny otwarcia?");
@@ -48,7 +43,7 @@ test("without data-lang or a page language the widget follows the browser's", as
   browser,
   server,
 }) => {
-  const sv = texts("sv");
+  const sv = widgetTexts("sv");
   const site = await companySite({ lang: null });
   site.chatUrl = server.url;
   const context = await browser.newContext({ locale: "sv-SE" });

@@ -1,12 +1,9 @@
-import { readFileSync } from "node:fs";
 import { startServerProcess } from "../server/server-process.ts";
-import type { Messages } from "../widget/i18n/messages.ts";
 import { companySite } from "./company-site.ts";
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
+import { widgetTexts } from "./widget-texts.ts";
 
-const he = JSON.parse(
-  readFileSync(new URL("../widget/i18n/he.json", import.meta.url), "utf8"),
-) as Messages;
+const he = widgetTexts("he");
 
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

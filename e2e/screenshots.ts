@@ -1,10 +1,10 @@
 // `npm run screenshots`: the README's pictures of the widget, English and Hebrew, desktop and
 // phone, taken from a real server in real Chromium.
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { chromium } from "@playwright/test";
 import { CHROMIUM, CHROMIUM_ARGS } from "../playwright.config.ts";
 import { startServerProcess } from "../server/server-process.ts";
-import type { Messages } from "../widget/i18n/messages.ts";
+import { widgetTexts } from "./widget-texts.ts";
 
 const OUT = new URL("../docs/screenshots/", import.meta.url);
 const SCREENS = [
@@ -21,9 +21,7 @@ const server = await startServerProcess();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   for (const [lang, messages] of Object.entries(CONVERSATIONS)) {
-    const texts = JSON.parse(
-      await readFile(new URL(`../widget/i18n/${lang}.json`, import.meta.url), "utf8"),
-    ) as Messages;
+    const texts = widgetTexts(lang);
     for (const screen of SCREENS) {
       const page = await browser.newPage({ viewport: screen.viewport, locale: lang });
       await page.goto(`${server.url}/?lang=${lang}`);

@@ -1,3 +1,4 @@
+export { format } from "./format.ts";
 export * from "./frames.ts";
 export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
 export * from "./search.ts";

@@ -27,7 +27,7 @@ import {
   type TeamMember,
   type WireMessage,
 } from "../protocol/index.ts";
-import type { Presence } from "./presence.ts";
+import { createPresence, type Presence } from "./presence.ts";
 import { type Publisher, transitionError } from "./publisher.ts";
 import { anyoneFree, openingAt, planAssignments, type Waiting } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
@@ -59,11 +59,11 @@ export function createDesk(deps: {
 }) {
   const { db, publish, now } = deps;
   /** Live inbox connections per agent: none means offline. */
-  const connections = new Map<number, number>();
+  const connections = createPresence();
   let routing: Promise<void> = Promise.resolve();
   /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
   let stopped = false;
-  /** What every widget was last told about availability, and when it was worked out. */
+  /** What every open widget was last told about availability. */
   let announced: { availability: Availability; said: string } | undefined;
 
   function team(): TeamMember[] {
@@ -83,15 +83,16 @@ export function createDesk(deps: {
    * Tells every open widget when availability changed since it was last told. Runs whenever
    * the team changes, the settings change, and every half minute for business hours.
    */
-  function announceAvailability(members?: TeamMember[]): void {
+  function announceAvailability(members?: TeamMember[]): Availability {
     const current = availability(members);
     const said = JSON.stringify(current);
-    if (said === announced?.said) return;
+    if (said === announced?.said) return announced.availability;
     announced = { availability: current, said };
     // Rare (the team or the hours changed): one frame per open widget, no broadcast topic
     // holding a subscription per socket.
     const frame = { type: "availability", availability: current } as const;
     for (const visitorId of deps.customers.ids()) publish.toVisitor(visitorId, frame);
+    return current;
   }
 
   function publishTeam(): void {
@@ -148,8 +149,7 @@ export function createDesk(deps: {
 
     /** What a widget saying hello is told: the last announcement, kept current by it. */
     availability(): Availability {
-      if (!announced) announceAvailability();
-      return announced?.availability ?? availability();
+      return announced?.availability ?? announceAvailability();
     },
 
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
@@ -170,19 +170,15 @@ export function createDesk(deps: {
 
     /** Counts an agent's inbox connection; returns what to call when it closes. */
     connected(agentId: number): () => void {
-      connections.set(agentId, (connections.get(agentId) ?? 0) + 1);
-      if (connections.get(agentId) === 1) {
+      const arriving = !connections.has(agentId);
+      const leave = connections.enter(agentId);
+      if (arriving) {
         publishTeam();
         void route();
       }
       return () => {
-        const left = (connections.get(agentId) ?? 1) - 1;
-        if (left > 0) {
-          connections.set(agentId, left);
-          return;
-        }
-        connections.delete(agentId);
-        publishTeam();
+        leave();
+        if (!connections.has(agentId)) publishTeam();
       };
     },
 

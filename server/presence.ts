@@ -1,4 +1,4 @@
-/** Who has a live connection, counted per id (a customer may have several tabs open). */
+/** Who has a live connection, counted per id (a customer or an agent may have several tabs open). */
 export function createPresence() {
   const counts = new Map<number, number>();
   return {

@@ -24,7 +24,7 @@ export function createWaitingLine(deps: {
 }) {
   const { db, now } = deps;
   /** What each waiting customer was last told, so an unchanged place is not sent again. */
-  const told = new Map<number, string>();
+  const told = new Map<number, Place>();
   let history: { readAt: number; samples: PaceSample[] } | undefined;
   let toldAt = Number.NEGATIVE_INFINITY;
   let later: ReturnType<typeof setTimeout> | undefined;
@@ -68,17 +68,20 @@ export function createWaitingLine(deps: {
     const current = places();
     for (const id of told.keys()) if (!current.has(id)) told.delete(id);
     for (const [conversationId, { visitorId, place }] of current) {
-      const said = JSON.stringify(place);
-      if (told.get(conversationId) === said) continue;
-      told.set(conversationId, said);
+      const said = told.get(conversationId);
+      if (said?.position === place.position && said.waitMinutes === place.waitMinutes) continue;
+      told.set(conversationId, place);
       deps.publish.toVisitor(visitorId, { type: "place", conversationId, place });
     }
   }
 
   return {
-    /** For a welcome: where this conversation stands, if it is waiting. */
+    /**
+     * For a welcome: where this conversation stands, if it is waiting. What it was last told
+     * is current within one update; the whole line is worked out only for one not told yet.
+     */
     placeOf(conversationId: number): Place | undefined {
-      return places().get(conversationId)?.place;
+      return told.get(conversationId) ?? places().get(conversationId)?.place;
     },
 
     /** After the queue changed: every waiting customer whose place or wait moved hears it. */

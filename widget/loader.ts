@@ -1,9 +1,11 @@
 // The only code a host page loads up front: a launcher button in a shadow root and the page's
 // API. The chat itself (app.js) is fetched when the customer opens it, or at once when a
 // conversation with a person is in progress (so a reply can raise the unread badge).
+
+import { format } from "../protocol/index.ts";
 import type { PublicWidgetSettings } from "../protocol/settings.ts";
 import type { Handle, mount, WidgetEvent } from "./app/main.tsx";
-import { chooseLanguage, format, type Messages } from "./i18n/messages.ts";
+import { chooseLanguage, type Messages } from "./i18n/messages.ts";
 import LAUNCHER_CSS from "./launcher.css";
 import { ACTIVE_KEY } from "./storage-keys.ts";
 
@@ -164,9 +166,13 @@ for (const args of Array.from(queued)) command(...(Array.from(args) as [string])
 launcher.addEventListener("click", () => setOpen(!open));
 document.body.append(host);
 if (remember(sessionStorage, OPEN_KEY) === "1") setOpen(true);
-else if (remember(localStorage, ACTIVE_KEY) === "1") void loadApp();
+else if (remember(localStorage, ACTIVE_KEY) === "true") void loadApp();
 
-/** Storage may be blocked (private modes): then nothing is remembered. */
+/**
+ * Storage may be blocked (private modes): then nothing is remembered. Raw strings rather than
+ * app/storage.ts's JSON helpers, to keep the loader within its 2 KiB; the chat's ACTIVE_KEY is
+ * JSON `true`.
+ */
 function remember(storage: Storage, key: string, value?: string): string | null {
   try {
     if (value !== undefined) storage.setItem(key, value);

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 
 /**
  * A new handoff in the queue, or a conversation just given to me: a short chime, and a desktop

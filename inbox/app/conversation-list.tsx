@@ -1,7 +1,8 @@
 import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { reasonLabel } from "./labels.ts";
 import { LISTS, type ListName, waited, waitingTooLong } from "./lists.ts";
 import { SearchResults } from "./search-results.tsx";

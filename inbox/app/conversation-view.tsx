@@ -1,7 +1,8 @@
 import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary, TeamMember, WireMessage } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { Composer } from "./composer.tsx";
 import { HandoffCard } from "./handoff-card.tsx";
 import type { InboxClient, Me } from "./inbox-client.ts";

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { call } from "./api.ts";
 import { reasonLabel, statusLabel } from "./labels.ts";
 

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { KnowledgeAdmin } from "./admin/knowledge-admin.tsx";
 import { SettingsAdmin } from "./admin/settings-admin.tsx";
 import { TeamAdmin } from "./admin/team-admin.tsx";

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 
 export function Login({ onSignedIn }: { onSignedIn: () => void }) {
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
-import { MATCH_END, MATCH_START, MIN_SEARCH_LENGTH, type SearchHit } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import {
+  format,
+  MATCH_END,
+  MATCH_START,
+  MIN_SEARCH_LENGTH,
+  type SearchHit,
+} from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { call } from "./api.ts";
 import { statusLabel } from "./labels.ts";
 

@@ -1,5 +1,6 @@
 import type { Handoff, WireMessage } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 import { evidenceByMessage, splitByMarks } from "./evidence.ts";
 import { reasonLabel } from "./labels.ts";
 

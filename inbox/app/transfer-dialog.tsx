@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { TeamMember } from "../../protocol/index.ts";
-import { en, format } from "../i18n/en.ts";
+import { format } from "../../protocol/index.ts";
+import { en } from "../i18n/en.ts";
 
 /** Choose a colleague or a skill group's queue, and leave them a note. */
 export function TransferDialog({

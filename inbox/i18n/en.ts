@@ -167,7 +167,3 @@ export const en = {
 } as const;
 
 export type Text = keyof typeof en;
-
-export function format(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-}

@@ -1,4 +1,4 @@
-import type { ConversationSummary, WireMessage } from "../../protocol/index.ts";
+import { type ConversationSummary, format, type WireMessage } from "../../protocol/index.ts";
 import type { Presence } from "../presence.ts";
 import type { Mail } from "./mailer.ts";
 import type { MailOutbox } from "./outbox.ts";
@@ -35,15 +35,11 @@ export function replyEmail(
   const texts = TEXTS[isLanguage(conversation.language) ? conversation.language : "en"];
   const name = reply.authorName ?? texts.team;
   const way = conversation.page
-    ? fill(texts.answerAt, { url: conversation.page.url })
+    ? format(texts.answerAt, { url: conversation.page.url })
     : texts.answerHere;
-  return { to, subject: fill(texts.subject, { name }), text: `${reply.text}\n\n-- \n${way}` };
+  return { to, subject: format(texts.subject, { name }), text: `${reply.text}\n\n-- \n${way}` };
 }
 
 function isLanguage(code: string | undefined): code is Language {
   return code !== undefined && Object.hasOwn(TEXTS, code);
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Availability } from "../../protocol/index.ts";
-import { format } from "../i18n/messages.ts";
+import { format } from "../../protocol/index.ts";
 import { useTexts } from "./texts.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

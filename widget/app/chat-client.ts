@@ -301,7 +301,7 @@ export class ChatClient {
     this.state = { ...this.state, ...change };
     const status = this.state.conversation?.status;
     if ("conversation" in change)
-      writeStored(ACTIVE_KEY, status === "queued" || status === "assigned" ? 1 : 0);
+      writeStored(ACTIVE_KEY, status === "queued" || status === "assigned");
     for (const listener of this.listeners) listener(this.state);
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Place, VisitorConversation } from "../../protocol/index.ts";
-import { format, type Messages } from "../i18n/messages.ts";
+import { format } from "../../protocol/index.ts";
+import type { Messages } from "../i18n/messages.ts";
 import { AwayNotice } from "./away-notice.tsx";
 import type { ChatClient, ChatState } from "./chat-client.ts";
 import { Composer } from "./composer.tsx";

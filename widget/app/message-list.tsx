@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
-import { format, type Messages } from "../i18n/messages.ts";
+import { format } from "../../protocol/index.ts";
+import type { Messages } from "../i18n/messages.ts";
 import { useTexts } from "./texts.ts";
 import type { PendingMessage } from "./transcript.ts";
 

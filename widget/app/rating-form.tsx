@@ -1,6 +1,5 @@
 import { useState } from "preact/hooks";
-import { MAX_COMMENT_LENGTH, type Rating } from "../../protocol/index.ts";
-import { format } from "../i18n/messages.ts";
+import { format, MAX_COMMENT_LENGTH, type Rating } from "../../protocol/index.ts";
 import { useTexts } from "./texts.ts";
 
 /** After a person resolved the conversation: 1 to 5 and an optional comment, asked once. */

@@ -4,11 +4,6 @@ import type en from "./en.json";
 
 export type Messages = typeof en;
 
-/** Fills `{name}` style placeholders. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => String(values[key] ?? whole));
-}
-
 /**
  * The first wanted language that the widget has, by its primary subtag ("pl-PL" is Polish,
  * "zh-Hans-CN" Chinese); English when none is. Wanted: the script's data-lang, the page's

@@ -1,5 +1,6 @@
 import type { WidgetSettings } from "../../../protocol/index.ts";
-import { en, format } from "../../i18n/en.ts";
+import { format } from "../../../protocol/index.ts";
+import { en } from "../../i18n/en.ts";
 
 type Hours = WidgetSettings["hours"];
 /** Monday first, as in the companies we serve; 0 is Sunday, as in the settings. */

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { en, format } from "../../i18n/en.ts";
+import { format } from "../../../protocol/index.ts";
+import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";

@@ -1,10 +1,11 @@
 import { useState } from "preact/hooks";
 import {
+  format,
   HANDOFF_REASONS,
   type RoutingSettings,
   type WidgetSettings,
 } from "../../../protocol/index.ts";
-import { en, format } from "../../i18n/en.ts";
+import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";

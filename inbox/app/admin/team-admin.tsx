@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { TeamMember } from "../../../protocol/index.ts";
-import { en, format } from "../../i18n/en.ts";
+import { format } from "../../../protocol/index.ts";
+import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { listOf } from "../use-resource.ts";
 
