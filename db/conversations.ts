@@ -148,6 +148,35 @@ export async function handOff(
   });
 }
 
+/**
+ * The customer's later messages changed the reasons of a conversation a person has: stores the
+ * new reasons and priority, and the new skill while nobody holds it yet. Undefined when the
+ * conversation is no longer queued or assigned.
+ */
+export async function updateHandoff(
+  db: Db,
+  input: { conversationId: number; handoff: Handoff; skill: string },
+  now: number,
+): Promise<ConversationSummary | undefined> {
+  const { conversationId, handoff, skill } = input;
+  return grouped(db, (tx) => {
+    const current = conversationState(tx, conversationId);
+    if (current?.status !== "queued" && current?.status !== "assigned") return undefined;
+    tx.update(conversations)
+      .set({
+        handoff,
+        priority: handoff.priority,
+        ...(current.status === "queued" ? { skill } : {}),
+        updatedAt: now,
+      })
+      .where(eq(conversations.id, conversationId))
+      .run();
+    const data = { reasons: handoff.reasons.map((r) => r.reason), priority: handoff.priority };
+    logEvent(tx, conversationId, { type: "retriaged", actor: "bot", data }, now);
+    return summaryOf(tx, conversationId);
+  });
+}
+
 /** An agent takes a queued conversation; the condition in the update makes a second claim fail. */
 export async function claimConversation(
   db: Db,

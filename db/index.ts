@@ -42,6 +42,15 @@ export {
   type NewFaqEntry,
   saveFaqEntry,
 } from "./faq.ts";
+export {
+  acceptedNegatives,
+  createMark,
+  listMarks,
+  type MarkStatus,
+  type NewMark,
+  reviewMark,
+  type TriageMark,
+} from "./marks.ts";
 export { readTranscript } from "./messages.ts";
 export {
   dueEmails,

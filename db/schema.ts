@@ -12,6 +12,7 @@ import type {
   Author,
   ConversationStatus,
   Handoff,
+  HandoffReason,
   SettingsKey,
   SystemEvent,
 } from "../protocol/index.ts";
@@ -149,7 +150,16 @@ export const conversationEvents = sqliteTable(
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
     type: text("type", {
-      enum: ["created", "handoff", "claimed", "assigned", "transferred", "resolved", "reopened"],
+      enum: [
+        "created",
+        "handoff",
+        "retriaged",
+        "claimed",
+        "assigned",
+        "transferred",
+        "resolved",
+        "reopened",
+      ],
     }).notNull(),
     actor: text("actor").$type<Author>().notNull(),
     agentId: integer("agent_id").references(() => agents.id),
@@ -210,6 +220,44 @@ export const faqEntries = sqliteTable("faq_entries", {
   questions: text("questions", { mode: "json" }).$type<string[]>().notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * An agent's verdict on what the bot did: "the FAQ answers this" (an example for an entry) or
+ * "this should have gone to a person" (a negative with its reason). Pending until an admin
+ * accepts or rejects it; accepted ones teach the engine. Erased with the visitor's conversation.
+ */
+export const triageMarks = sqliteTable(
+  "triage_marks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["answerable", "needs_person"] }).notNull(),
+    /** The customer's words the mark is about. */
+    text: text("text").notNull(),
+    language: text("language").notNull(),
+    /** For "answerable": the entry that answers it. */
+    faqId: integer("faq_id").references(() => faqEntries.id, { onDelete: "cascade" }),
+    /** For "needs_person": why a person should have taken it. */
+    reason: text("reason").$type<HandoffReason>(),
+    status: text("status", { enum: ["pending", "accepted", "rejected"] })
+      .notNull()
+      .default("pending"),
+    markedBy: integer("marked_by").references(() => agents.id),
+    reviewedBy: integer("reviewed_by").references(() => agents.id),
+    createdAt: integer("created_at").notNull(),
+    reviewedAt: integer("reviewed_at"),
+  },
+  (table) => [
+    uniqueIndex("triage_marks_unique").on(table.conversationId, table.kind, table.text),
+    index("triage_marks_status_idx").on(table.status),
+    check(
+      "triage_marks_kind_check",
+      sql`(${table.kind} = 'answerable' and ${table.faqId} is not null) or (${table.kind} = 'needs_person' and ${table.reason} is not null)`,
+    ),
+  ],
+);
 
 /** Who did what: sign-ins, conversation moves, admin changes, exports and deletions. */
 export const auditLog = sqliteTable(

@@ -71,6 +71,16 @@ const handoffSchema = v.object({
   text: v.string(),
   /** ISO 639-1 code of the customer's language, "und" when it could not be told. */
   language: v.string(),
+  /** What the reasons and priority were before the customer's later messages changed them. */
+  history: v.optional(
+    v.array(
+      v.object({
+        reasons: v.array(v.picklist(HANDOFF_REASONS)),
+        priority: v.number(),
+        at: timestamp,
+      }),
+    ),
+  ),
 });
 export type Handoff = v.InferOutput<typeof handoffSchema>;
 

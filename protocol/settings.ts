@@ -3,7 +3,7 @@
 import * as v from "valibot";
 import { HANDOFF_REASONS, type HandoffReason } from "./frames.ts";
 
-export const SETTINGS_KEYS = ["routing", "widget"] as const;
+export const SETTINGS_KEYS = ["routing", "widget", "learning"] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 const skill = v.pipe(
@@ -106,3 +106,12 @@ export const DEFAULT_WIDGET: WidgetSettings = {
 
 /** What the widget needs of the settings, served to every page that embeds it. */
 export type PublicWidgetSettings = Pick<WidgetSettings, "greeting" | "color" | "position">;
+
+/** How the bot learns from the agents' marks. */
+export const learningSettings = v.object({
+  /** Agents' marks apply at once, without an admin's review. */
+  acceptMarks: v.boolean(),
+});
+export type LearningSettings = v.InferOutput<typeof learningSettings>;
+
+export const DEFAULT_LEARNING: LearningSettings = { acceptMarks: false };

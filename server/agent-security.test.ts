@@ -49,6 +49,8 @@ interface Fixture {
   cannedId(): Promise<number>;
   visitorId(): Promise<number>;
   conversationId(): Promise<number>;
+  /** A pending "the FAQ answers this" mark on a fresh conversation. */
+  markId(): Promise<number>;
   /** The token of a fresh invitation link. */
   passwordToken(): Promise<string>;
 }
@@ -99,6 +101,11 @@ const ROUTES: Record<string, RouteCase> = {
     access: "admin",
     ok: 200,
     request: async () => ({ path: "/api/admin/faq" }),
+  },
+  "GET /api/admin/faq/calibration": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/faq/calibration" }),
   },
   "POST /api/admin/faq": {
     access: "admin",
@@ -183,6 +190,39 @@ const ROUTES: Record<string, RouteCase> = {
     access: "admin",
     ok: 200,
     request: async () => ({ path: "/api/admin/settings/routing", body: DEFAULT_ROUTING }),
+  },
+  "PUT /api/admin/settings/learning": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/settings/learning", body: { acceptMarks: false } }),
+  },
+  "GET /api/admin/marks": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/marks?status=pending" }),
+  },
+  "POST /api/admin/marks/:id/accept": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/marks/${await f.markId()}/accept` }),
+  },
+  "POST /api/admin/marks/:id/reject": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/marks/${await f.markId()}/reject` }),
+  },
+  "GET /api/desk/faq": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/faq" }),
+  },
+  "POST /api/desk/conversations/:id/marks": {
+    access: "agent",
+    ok: 201,
+    request: async (f) => ({
+      path: `/api/desk/conversations/${await f.conversationId()}/marks`,
+      body: { kind: "answerable", faqId: await f.faqId() },
+    }),
   },
   "PUT /api/admin/settings/widget": {
     access: "admin",
@@ -287,6 +327,19 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
     },
     async conversationId() {
       return (await customerWithConversation()).conversationId;
+    },
+    async markId() {
+      const conversationId = (await customerWithConversation()).conversationId;
+      const response = await api(
+        server.url,
+        "POST",
+        `/api/desk/conversations/${conversationId}/marks`,
+        {
+          cookie: adminCookie,
+          body: { kind: "answerable", faqId: await this.faqId() },
+        },
+      );
+      return ((await response.json()) as { mark: { id: number } }).mark.id;
     },
     async passwordToken() {
       const response = await api(server.url, "POST", "/api/admin/agents", {

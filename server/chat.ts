@@ -5,14 +5,13 @@ import {
   conversationState,
   currentConversationOf,
   type Db,
-  type FaqEntry,
   getConversation,
   handOff,
   latestOf,
-  listFaqEntries,
   openConversation,
   readByTeam,
   readTranscript,
+  updateHandoff,
 } from "../db/index.ts";
 import {
   type ConversationSummary,
@@ -21,6 +20,7 @@ import {
   type VisitorConversation,
   type WireMessage,
 } from "../protocol/index.ts";
+import { loadKnowledge } from "./knowledge.ts";
 import { type Publisher, visitorView } from "./publisher.ts";
 import { skillFor } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
@@ -29,9 +29,9 @@ import {
   DEFAULT_PAUSE_MS,
   type Decision,
   detectLanguage,
-  KnowledgeBase,
   type PendingMessage,
   personRequested,
+  retriage,
   triage,
   UNDETERMINED,
   unsure,
@@ -59,7 +59,7 @@ export async function createChat({
   now = Date.now,
   pauseMs = DEFAULT_PAUSE_MS,
 }: ChatOptions) {
-  const knowledge = await loadKnowledge(db);
+  const knowledge = await loadKnowledge(db, now);
   /** The latest typing signal per visitor, and the timer that decides again after a wait. */
   const typingAt = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
@@ -125,17 +125,25 @@ export async function createChat({
     }
   }
 
-  return {
-    /** An admin saved an entry: the next answer uses it (edited in place, no rebuild). */
-    faqSaved(entry: FaqEntry): void {
-      knowledge.base.upsert({ ...entry, language: entry.lang });
-      knowledge.entries.set(entry.id, entry);
-    },
+  /**
+   * A person has the conversation: the customer's new words may change why (a card used by
+   * someone else after a routine question). The queue, the skill and every inbox follow.
+   */
+  async function followReasons(conversation: ConversationSummary, text: string): Promise<void> {
+    if (!conversation.handoff) return;
+    const handoff = retriage(conversation.handoff, text, knowledge.base, now());
+    if (!handoff) return;
+    const { reasonSkills } = settings.routing();
+    const skill = skillFor(handoff.reasons, reasonSkills, DEFAULT_SKILL);
+    const input = { conversationId: conversation.id, handoff, skill };
+    const updated = await updateHandoff(db, input, now());
+    if (!updated) return;
+    publish.conversation(updated);
+    if (updated.status === "queued") await route();
+  }
 
-    faqDeleted(id: number): void {
-      knowledge.base.remove(id);
-      knowledge.entries.delete(id);
-    },
+  return {
+    knowledge,
 
     /** The customer is typing: the bot holds its answer until they stop; a person sees it. */
     noteTyping(visitorId: number): void {
@@ -150,6 +158,7 @@ export async function createChat({
     stop(): void {
       for (const timer of waiting.values()) clearTimeout(timer);
       waiting.clear();
+      knowledge.stop();
     },
 
     /** What the customer may see after a sequence number; synchronous (see MessageStream). */
@@ -187,8 +196,8 @@ export async function createChat({
         publish.conversation(conversation);
         await route();
       }
-      if (conversation.status !== "bot") return;
-      await decide(conversation.id);
+      if (conversation.status === "bot") await decide(conversation.id);
+      else await followReasons(conversation, message.text);
     },
 
     /** "Talk to a person": hands off at once, before or after any message. */
@@ -206,7 +215,7 @@ export async function createChat({
     ): { faqId: number; title: string; answer: string }[] {
       const text = conversation.lastMessage?.text;
       if (!text) return [];
-      const detected = detectLanguage(text, conversation.language);
+      const detected = detectLanguage(text, conversation.language, knowledge.base.languages());
       const language = knowledge.base.covers(detected) ? detected : "en";
       return knowledge.base.rank(text, language, SUGGESTIONS).flatMap(({ faqId }) => {
         const entry = knowledge.entries.get(faqId);
@@ -230,16 +239,6 @@ export async function createChat({
 }
 
 export type Chat = Awaited<ReturnType<typeof createChat>>;
-
-async function loadKnowledge(
-  db: Db,
-): Promise<{ base: KnowledgeBase; entries: Map<number, FaqEntry> }> {
-  const entries = await listFaqEntries(db);
-  return {
-    base: new KnowledgeBase(entries.map((entry) => ({ ...entry, language: entry.lang }))),
-    entries: new Map(entries.map((entry) => [entry.id, entry])),
-  };
-}
 
 /**
  * The customer's messages since anyone else last spoke (a burst is weighed as one), and what

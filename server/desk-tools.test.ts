@@ -160,6 +160,62 @@ describe("the agent's tools: reads, typing, search, suggestions, try-it, invitat
     assert.ok((reason?.evidence.length ?? 0) > 0);
   });
 
+  test("the calibration report follows every FAQ edit, per language, and a second save changes nothing", async () => {
+    type Report = {
+      trainedAt: number;
+      pending: boolean;
+      languages: { language: string; threshold: number; examples: number }[];
+    };
+    const report = async () =>
+      (await (
+        await api(server.url, "GET", "/api/admin/faq/calibration", { cookie: admin })
+      ).json()) as Report;
+    const settled = async (after: number) => {
+      for (let i = 0; i < 50; i++) {
+        const current = await report();
+        if (!current.pending && current.trainedAt > after) return current;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error("the report was not redone after the edit");
+    };
+    const before = await report();
+    assert.deepEqual(before.languages.map((l) => l.language).sort(), [
+      "en",
+      "he",
+      "lv",
+      "pl",
+      "sv",
+      "zh",
+    ]);
+    const entry = {
+      lang: "de",
+      title: "Öffnungszeiten",
+      answer: "Montag bis Freitag 9 bis 19 Uhr.",
+      questions: [
+        "Wann habt ihr geöffnet?",
+        "Wie sind die Öffnungszeiten?",
+        "Habt ihr am Samstag offen?",
+        "Bis wann seid ihr heute da?",
+        "Ab wann kann ich vorbeikommen?",
+        "Seid ihr sonntags geschlossen?",
+      ],
+    };
+    const created = await api(server.url, "POST", "/api/admin/faq", { cookie: admin, body: entry });
+    const { entry: saved } = (await created.json()) as { entry: { id: number } };
+    const first = await settled(before.trainedAt);
+    const german = first.languages.find((l) => l.language === "de");
+    assert.equal(german?.examples, entry.questions.length + 1);
+    for (let i = 0; i < 2; i++) {
+      const again = await api(server.url, "PUT", `/api/admin/faq/${saved.id}`, {
+        cookie: admin,
+        body: entry,
+      });
+      assert.equal(again.status, 200);
+    }
+    const second = await settled(first.trainedAt);
+    assert.deepEqual(second.languages, first.languages);
+  });
+
   test("an invited agent chooses a password through the one-time link, which then expires", async () => {
     const created = await api(server.url, "POST", "/api/admin/agents", {
       cookie: admin,

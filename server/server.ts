@@ -13,6 +13,7 @@ import { createGuard } from "./limits.ts";
 import { smtpMailer } from "./mail/mailer.ts";
 import { createMailOutbox } from "./mail/outbox.ts";
 import { emailReplies } from "./mail/reply-email.ts";
+import { createMarks } from "./marks.ts";
 import { createPresence } from "./presence.ts";
 import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
@@ -79,11 +80,13 @@ export async function startServer(
     now,
     pauseMs: config.botPauseMs,
   });
+  const marks = createMarks({ db, knowledge: chat.knowledge, settings, now });
   const live = new Set<FrameHandler>();
   const deps: AppDeps = {
     db,
     chat,
     desk,
+    marks,
     publish,
     settings,
     guard: createGuard(config.limits),

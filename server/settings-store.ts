@@ -1,8 +1,11 @@
 import * as v from "valibot";
 import { type Db, readSettings, saveSettings } from "../db/index.ts";
 import {
+  DEFAULT_LEARNING,
   DEFAULT_ROUTING,
   DEFAULT_WIDGET,
+  type LearningSettings,
+  learningSettings,
   type RoutingSettings,
   routingSettings,
   type WidgetSettings,
@@ -17,9 +20,11 @@ import {
 export async function loadSettings(db: Db) {
   let routing = parsed(routingSettings, await readSettings(db, "routing"), DEFAULT_ROUTING);
   let widget = parsed(widgetSettings, await readSettings(db, "widget"), DEFAULT_WIDGET);
+  let learning = parsed(learningSettings, await readSettings(db, "learning"), DEFAULT_LEARNING);
   return {
     routing: (): RoutingSettings => routing,
     widget: (): WidgetSettings => widget,
+    learning: (): LearningSettings => learning,
     async saveRouting(value: RoutingSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "routing", value, { agentId }, now);
       routing = value;
@@ -27,6 +32,10 @@ export async function loadSettings(db: Db) {
     async saveWidget(value: WidgetSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "widget", value, { agentId }, now);
       widget = value;
+    },
+    async saveLearning(value: LearningSettings, agentId: number, now: number): Promise<void> {
+      await saveSettings(db, "learning", value, { agentId }, now);
+      learning = value;
     },
   };
 }

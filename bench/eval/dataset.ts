@@ -1,5 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { HANDOFF_REASONS, type HandoffReason } from "../../protocol/index.ts";
+import { DEMO_FAQ } from "../../server/demo/faq.ts";
 import type { KnowledgeEntry } from "../../server/triage/index.ts";
 
 /** The data's labels: the six handoff reasons, plus `faq` and `out_of_scope` (see its README). */
@@ -19,7 +21,16 @@ export interface Row {
   split: string;
 }
 
-export function readRows(file: string): Row[] {
+/** The rows of a file, or of every `.jsonl` file in a folder (one per language, say). */
+export function readRows(path: string): Row[] {
+  if (!statSync(path).isDirectory()) return readFile(path);
+  return readdirSync(path)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .flatMap((name) => readFile(join(path, name)));
+}
+
+function readFile(file: string): Row[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim())
@@ -36,6 +47,24 @@ export function readRows(file: string): Row[] {
         split: row.split ?? "train",
       };
     });
+}
+
+/**
+ * The demo shop's FAQ as train rows: every example question of every entry, its intent the
+ * entry's English title (the same entry in every language), so test rows can name it.
+ */
+export function demoFaqRows(): Row[] {
+  return Object.entries(DEMO_FAQ).flatMap(([lang, entries]) =>
+    entries.flatMap((entry, i) =>
+      entry.questions.map((text) => ({
+        text,
+        label: "faq" as const,
+        source_intent: DEMO_FAQ.en[i]?.title ?? entry.title,
+        lang,
+        split: "train",
+      })),
+    ),
+  );
 }
 
 /** FNV-1a: the same text always lands on the same side of a split, on every machine. */

@@ -3,6 +3,7 @@ import { deleteVisitor, exportVisitor, listAudit } from "../../db/index.ts";
 import { type AgentEnv, requireAgent, requireRole } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { knowledgeRoutes } from "./knowledge-routes.ts";
+import { adminMarkRoutes } from "./mark-routes.ts";
 import { idParam, notFound, pageBefore } from "./request-input.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 import { teamRoutes } from "./team-routes.ts";
@@ -19,6 +20,7 @@ export function adminRoutes(deps: AppDeps) {
       .route("/agents", teamRoutes(deps))
       .route("/settings", settingsRoutes(deps))
       .route("/", knowledgeRoutes(deps))
+      .route("/marks", adminMarkRoutes(deps))
       .get("/audit", async (c) => {
         const page = pageBefore(c.req.query("before"), AUDIT_PAGE);
         return c.json({ entries: await listAudit(db, page) });

@@ -13,6 +13,7 @@ import type { Config } from "../config.ts";
 import { shopPage } from "../demo/shop-page.ts";
 import type { Desk } from "../desk.ts";
 import type { Guard } from "../limits.ts";
+import type { Marks } from "../marks.ts";
 import type { Presence } from "../presence.ts";
 import type { Publisher } from "../publisher.ts";
 import type { FrameHandler } from "../realtime/client-socket.ts";
@@ -33,6 +34,8 @@ export interface AppDeps {
   db: Db;
   chat: Chat;
   desk: Desk;
+  /** The agents' marks on what the bot did, and their review. */
+  marks: Marks;
   publish: Publisher;
   settings: Settings;
   guard: Guard;

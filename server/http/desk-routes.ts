@@ -9,6 +9,7 @@ import {
 import { MIN_SEARCH_LENGTH } from "../../protocol/index.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
+import { deskMarkRoutes } from "./mark-routes.ts";
 import { idParam, notFound, pageBefore } from "./request-input.ts";
 
 const PAGE = 50;
@@ -40,5 +41,6 @@ export function deskRoutes(deps: AppDeps) {
       }
       return c.json({ hits: await searchMessages(db, query, PAGE) });
     })
-    .get("/canned", async (c) => c.json({ responses: await listCannedResponses(db) }));
+    .get("/canned", async (c) => c.json({ responses: await listCannedResponses(db) }))
+    .route("/", deskMarkRoutes(deps));
 }

@@ -53,7 +53,7 @@ export function knowledgeRoutes(deps: AppDeps) {
         const audit = { agentId: c.get("agent").id };
         const entry = await saveFaqEntry(db, { ...input, updatedAt: now() }, audit);
         if (!entry) throw new Error("a new FAQ entry was not stored");
-        chat.faqSaved(entry);
+        chat.knowledge.saved(entry);
         return c.json({ entry }, 201);
       })
       .put("/faq/:id", async (c) => {
@@ -62,7 +62,7 @@ export function knowledgeRoutes(deps: AppDeps) {
         const audit = { agentId: c.get("agent").id };
         const entry = await saveFaqEntry(db, { ...input, id, updatedAt: now() }, audit);
         if (!entry) throw notFound();
-        chat.faqSaved(entry);
+        chat.knowledge.saved(entry);
         return c.json({ entry });
       })
       .delete("/faq/:id", async (c) => {
@@ -70,9 +70,11 @@ export function knowledgeRoutes(deps: AppDeps) {
         if (!(await deleteFaqEntry(db, id, { agentId: c.get("agent").id }, now()))) {
           throw notFound();
         }
-        chat.faqDeleted(id);
+        chat.knowledge.deleted(id);
         return c.body(null, 204);
       })
+      /** What calibration found per language: how much the bot answers, what collides. */
+      .get("/faq/calibration", (c) => c.json(chat.knowledge.report()))
       /** What the bot would do with this text, with the entries as they are now. */
       .post("/faq/try", async (c) => {
         const { text } = await body(c.req.raw, trySchema);

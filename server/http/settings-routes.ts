@@ -1,14 +1,28 @@
 import { Hono } from "hono";
-import { routingSettings, widgetSettings } from "../../protocol/index.ts";
+import { learningSettings, routingSettings, widgetSettings } from "../../protocol/index.ts";
 import type { AgentEnv } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { body } from "./request-input.ts";
 
-/** /api/admin/settings: routing and the widget; saved settings apply at once, no restart. */
+/**
+ * /api/admin/settings: routing, the widget and learning; saved settings apply at once, no
+ * restart.
+ */
 export function settingsRoutes(deps: AppDeps) {
   const { settings, now } = deps;
   return new Hono<AgentEnv>()
-    .get("/", (c) => c.json({ routing: settings.routing(), widget: settings.widget() }))
+    .get("/", (c) =>
+      c.json({
+        routing: settings.routing(),
+        widget: settings.widget(),
+        learning: settings.learning(),
+      }),
+    )
+    .put("/learning", async (c) => {
+      const value = await body(c.req.raw, learningSettings);
+      await settings.saveLearning(value, c.get("agent").id, now());
+      return c.json({ learning: value });
+    })
     .put("/routing", async (c) => {
       const value = await body(c.req.raw, routingSettings);
       await settings.saveRouting(value, c.get("agent").id, now());

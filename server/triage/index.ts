@@ -1,7 +1,17 @@
-export { KnowledgeBase, type KnowledgeEntry, type Ranked } from "./knowledge-base.ts";
-export { detectLanguage, type LanguageCode, UNDETERMINED } from "./language.ts";
 export {
-  ANSWER_THRESHOLD,
+  CALIBRATION_TARGETS,
+  type CalibrationTargets,
+  type LanguageCalibration,
+} from "./calibration.ts";
+export {
+  KnowledgeBase,
+  type KnowledgeEntry,
+  type Negative,
+  type Ranked,
+} from "./knowledge-base.ts";
+export { detectLanguage, type LanguageCode, UNDETERMINED } from "./language.ts";
+export { retriage } from "./retriage.ts";
+export {
   DEFAULT_PAUSE_MS,
   personRequested,
   TYPING_FRESH_MS,

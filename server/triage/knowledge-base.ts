@@ -1,184 +1,62 @@
-import MiniSearch from "minisearch";
+import {
+  CALIBRATION_TARGETS,
+  type CalibrationTargets,
+  calibrateLanguage,
+  type LanguageCalibration,
+  UNCALIBRATED_THRESHOLD,
+} from "./calibration.ts";
 import type { LanguageCode } from "./language.ts";
-import { terms } from "./text.ts";
+import { type KnowledgeEntry, LanguageIndex, type Ranked } from "./language-index.ts";
+import { REASON_BANK } from "./reason-bank/index.ts";
+import { type LabelledText, MODEL_CLASSES, type ModelClass, ReasonModel } from "./reason-model.ts";
+import { detectSignals } from "./signals.ts";
+import type { HandoffReason } from "./types.ts";
 
-/** One FAQ entry as the company wrote it, in one language. */
-export interface KnowledgeEntry {
-  id: number;
-  language: LanguageCode;
-  title: string;
-  questions: readonly string[];
-}
+export type { KnowledgeEntry, Ranked };
 
 export interface Match {
   faqId: number;
-  /** Weighted term overlap with this entry's examples, 0..1. */
-  similarity: number;
-  /** The same for the best example of any other entry: a close runner-up means doubt. */
-  runnerUp: number;
-}
-
-export interface Ranked {
-  faqId: number;
+  /** How sure the engine is that this entry answers the text, 0..1. */
+  confidence: number;
+  /** How close the text is to the entry, before doubt about other entries. */
   similarity: number;
 }
 
-interface EntryDoc {
-  id: number;
-  text: string;
+/** The agents' mark closest to a message: a person took something very like it. */
+export interface NearNegative {
+  reason: HandoffReason;
+  similarity: number;
 }
-
-interface IndexedEntry {
-  doc: EntryDoc;
-  /** Each example question (and the title) as a set of terms. */
-  examples: string[][];
-  /** How often each term occurs across the entry's examples. */
-  profile: Map<string, number>;
-}
-
-/** Below this fuzzy distance ratio a misspelt word still counts ("pasword", "delivry"). */
-const FUZZY = 0.2;
-const FUZZY_CREDIT = 0.7;
-const CANDIDATES = 8;
-/** The entry's whole vocabulary says more than its closest example (measured by the eval). */
-const EXAMPLE_WEIGHT = 0.3;
 
 /**
- * One language's FAQ in a search index that takes edits one entry at a time. MiniSearch finds
- * the candidate entries (with typo tolerance); the similarity is then measured two ways, against
- * the closest example question and against the entry's whole vocabulary, and blended.
+ * A message the bot must never answer, with the reason a person takes it (an agent's mark);
+ * `unsure` when the FAQ simply does not cover it.
  */
-class LanguageIndex {
-  private readonly search: MiniSearch<EntryDoc>;
-  private readonly entries = new Map<number, IndexedEntry>();
-  private readonly documentFrequency = new Map<string, number>();
-  private exampleCount = 0;
+export interface Negative {
+  language: LanguageCode;
+  text: string;
+  reason: HandoffReason;
+}
 
-  constructor(readonly language: LanguageCode) {
-    this.search = new MiniSearch<EntryDoc>({
-      fields: ["text"],
-      tokenize: (text) => terms(text, language),
-      processTerm: (term) => term,
-      autoVacuum: false,
-    });
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  add(entry: KnowledgeEntry): void {
-    const examples = [entry.title, ...entry.questions]
-      .map((text) => [...new Set(terms(text, this.language))])
-      .filter((example) => example.length > 0);
-    if (examples.length === 0) return;
-    const profile = new Map<string, number>();
-    for (const example of examples) {
-      this.exampleCount++;
-      for (const term of example) {
-        profile.set(term, (profile.get(term) ?? 0) + 1);
-        this.count(term, 1);
-      }
-    }
-    const doc = { id: entry.id, text: [entry.title, ...entry.questions].join("\n") };
-    this.entries.set(entry.id, { doc, examples, profile });
-    this.search.add(doc);
-  }
-
-  remove(entryId: number): void {
-    const indexed = this.entries.get(entryId);
-    if (!indexed) return;
-    this.search.remove(indexed.doc);
-    for (const example of indexed.examples) {
-      this.exampleCount--;
-      for (const term of example) this.count(term, -1);
-    }
-    this.entries.delete(entryId);
-  }
-
-  match(text: string): Match | undefined {
-    const [best, second] = this.rank(text);
-    return best && { ...best, runnerUp: second?.similarity ?? 0 };
-  }
-
-  /** Candidate entries with their similarity to the text, the closest first. */
-  rank(text: string): Ranked[] {
-    const query = [...new Set(terms(text, this.language))];
-    if (query.length === 0) return [];
-    const queryNorm = Math.hypot(...query.map((term) => this.weight(term)));
-    const results = this.search.search(text, {
-      fuzzy: (term) => (term.length > 5 ? FUZZY : false),
-      combineWith: "OR",
-    });
-    const ranked: Ranked[] = [];
-    for (const result of results.slice(0, CANDIDATES)) {
-      const indexed = this.entries.get(result.id as number);
-      if (!indexed) continue;
-      const credit = new Map(
-        result.terms.map((term) => [term, query.includes(term) ? 1 : FUZZY_CREDIT]),
-      );
-      const similarity =
-        EXAMPLE_WEIGHT * this.exampleSimilarity(indexed, credit, queryNorm) +
-        // The entry's vocabulary, each term weighted by how many examples use it.
-        (1 - EXAMPLE_WEIGHT) * this.cosine(indexed.profile, credit, queryNorm);
-      ranked.push({ faqId: indexed.doc.id, similarity });
-    }
-    return ranked.sort((a, b) => b.similarity - a.similarity);
-  }
-
-  /** Cosine with the closest single example question. */
-  private exampleSimilarity(
-    indexed: IndexedEntry,
-    credit: Map<string, number>,
-    queryNorm: number,
-  ): number {
-    let best = 0;
-    for (const example of indexed.examples) {
-      const counts = example.map((term) => [term, 1] as const);
-      best = Math.max(best, this.cosine(counts, credit, queryNorm));
-    }
-    return best;
-  }
-
-  /**
-   * TF-IDF cosine between the query (each matched term credited 1, or less for a typo) and a
-   * document given as term counts.
-   */
-  private cosine(
-    counts: Iterable<readonly [string, number]>,
-    credit: Map<string, number>,
-    queryNorm: number,
-  ): number {
-    let dot = 0;
-    let norm = 0;
-    for (const [term, count] of counts) {
-      const weight = this.weight(term);
-      norm += (weight * count) ** 2;
-      dot += weight * count * weight * (credit.get(term) ?? 0);
-    }
-    return dot === 0 ? 0 : Math.min(1, dot / (queryNorm * Math.sqrt(norm)));
-  }
-
-  /** Inverse document frequency: rare words decide a match, common ones barely count. */
-  private weight(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    return Math.log(1 + (this.exampleCount + 1) / (df + 0.5));
-  }
-
-  private count(term: string, delta: number): void {
-    const next = (this.documentFrequency.get(term) ?? 0) + delta;
-    if (next > 0) this.documentFrequency.set(term, next);
-    else this.documentFrequency.delete(term);
-  }
+export interface TrainingOptions {
+  /** The reason bank is built in; tests and the eval may leave it out. */
+  bank?: boolean;
+  targets?: CalibrationTargets;
 }
 
 /**
- * The company's FAQ, per language, ready to be compared with customer messages. Editing one
- * entry updates the index in place: no rebuild, no restart.
+ * The company's FAQ, per language, ready to be compared with customer messages, with what the
+ * engine learned from it: a threshold per language and a reason model. Editing one entry
+ * updates the index in place; `train()` (off the message path) recalibrates.
  */
 export class KnowledgeBase {
   private readonly indexes = new Map<LanguageCode, LanguageIndex>();
   private readonly entryLanguage = new Map<number, LanguageCode>();
+  private negatives: readonly Negative[] = [];
+  private negativeIndexes = new Map<LanguageCode, LanguageIndex>();
+  private calibrations = new Map<LanguageCode, LanguageCalibration>();
+  private model: ReasonModel | undefined;
+  private covered: Set<LanguageCode> | undefined;
 
   constructor(entries: Iterable<KnowledgeEntry> = []) {
     for (const entry of entries) this.upsert(entry);
@@ -193,6 +71,7 @@ export class KnowledgeBase {
     }
     index.add(entry);
     this.entryLanguage.set(entry.id, entry.language);
+    this.covered = undefined;
   }
 
   remove(entryId: number): void {
@@ -200,19 +79,135 @@ export class KnowledgeBase {
     if (language === undefined) return;
     this.indexes.get(language)?.remove(entryId);
     this.entryLanguage.delete(entryId);
+    this.covered = undefined;
+  }
+
+  /**
+   * The agents' accepted marks: messages that must go to a person, with their reason. They are
+   * indexed like FAQ entries, so a message closer to one of them than to any entry goes to a
+   * person; the reason model and calibration take them in at the next `train()`.
+   */
+  setNegatives(negatives: readonly Negative[]): void {
+    this.negatives = negatives;
+    this.negativeIndexes = new Map();
+    negatives.forEach((negative, i) => {
+      let index = this.negativeIndexes.get(negative.language);
+      if (!index) {
+        index = new LanguageIndex(negative.language);
+        this.negativeIndexes.set(negative.language, index);
+      }
+      index.add({ id: i + 1, language: negative.language, title: negative.text, questions: [] });
+    });
+  }
+
+  /** The languages the FAQ has entries in. */
+  languages(): ReadonlySet<LanguageCode> {
+    this.covered ??= new Set(
+      [...this.indexes].filter(([, index]) => index.size > 0).map(([code]) => code),
+    );
+    return this.covered;
   }
 
   covers(language: LanguageCode): boolean {
     return (this.indexes.get(language)?.size ?? 0) > 0;
   }
 
-  /** The FAQ entry in this language whose example is closest to the text, if any shares a word. */
+  /** The FAQ entry in this language that best answers the text, if any shares a word. */
   match(text: string, language: LanguageCode): Match | undefined {
-    return this.indexes.get(language)?.match(text);
+    const ranked = this.indexes.get(language)?.rank(text) ?? [];
+    const best = ranked[0];
+    return (
+      best && { faqId: best.faqId, confidence: confidenceOf(ranked), similarity: best.similarity }
+    );
+  }
+
+  /** The accepted negative closest to the text in its language, if any shares a word. */
+  nearestNegative(text: string, language: LanguageCode): NearNegative | undefined {
+    const best = this.negativeIndexes.get(language)?.rank(text)[0];
+    const negative = best && this.negatives[best.faqId - 1];
+    return negative && { reason: negative.reason, similarity: best.similarity };
   }
 
   /** The entries in this language closest to the text, for an agent to pick from. */
   rank(text: string, language: LanguageCode, limit: number): Ranked[] {
     return (this.indexes.get(language)?.rank(text) ?? []).slice(0, limit);
   }
+
+  /** The confidence an answer needs in this language, as calibration chose it. */
+  threshold(language: LanguageCode): number {
+    return this.calibrations.get(language)?.threshold ?? UNCALIBRATED_THRESHOLD;
+  }
+
+  calibration(): LanguageCalibration[] {
+    return [...this.calibrations.values()];
+  }
+
+  /** The reason model's probabilities for the text; undefined before the first training. */
+  reasonProbabilities(text: string, language: LanguageCode): Float64Array | undefined {
+    return this.model?.predict(text, language);
+  }
+
+  /**
+   * Trains the reason model and recalibrates every language: seconds' work at most, done when
+   * the FAQ loads and after edits, never while a customer waits.
+   */
+  train({ bank = true, targets = CALIBRATION_TARGETS }: TrainingOptions = {}): void {
+    const examples: LabelledText[] = [];
+    for (const index of this.indexes.values()) {
+      for (const { text } of index.examples()) {
+        examples.push({ text, language: index.language, label: "none" });
+      }
+    }
+    if (bank) examples.push(...bankExamples(...MODEL_CLASSES));
+    for (const { text, language, reason } of this.negatives) {
+      if (reason !== "unsure") examples.push({ text, language, label: reason });
+    }
+    this.model = ReasonModel.train(examples);
+    const judge = { confidence: confidenceOf, handsOff: lexiconHandsOff };
+    this.calibrations = new Map(
+      [...this.indexes.values()].map((index) => {
+        const ofLanguage = (list: readonly { language: string; text: string }[]) =>
+          list.filter((item) => item.language === index.language).map((item) => item.text);
+        const asked = {
+          negatives: ofLanguage([
+            ...examples.filter((example) => example.label !== "none"),
+            ...this.negatives.filter((negative) => negative.reason === "unsure"),
+          ]),
+          unrelated: bank ? ofLanguage(bankExamples("none")) : [],
+        };
+        return [index.language, calibrateLanguage(index, asked, judge, targets)];
+      }),
+    );
+  }
+}
+
+/**
+ * How sure the engine is that the best entry answers: its similarity, lowered when another
+ * entry is nearly as close.
+ */
+export function confidenceOf(ranked: readonly Ranked[]): number {
+  const [best, second] = ranked;
+  if (!best || best.similarity === 0) return 0;
+  const closeness = (second?.similarity ?? 0) / best.similarity;
+  return best.similarity * (1 - 0.5 * closeness ** 2);
+}
+
+/** The lexicon never changes while the server runs: what it says of a text can be kept. */
+const lexiconSaid = new Map<string, boolean>();
+const LEXICON_MEMORY = 50_000;
+
+function lexiconHandsOff(text: string): boolean {
+  let said = lexiconSaid.get(text);
+  if (said === undefined) {
+    if (lexiconSaid.size >= LEXICON_MEMORY) lexiconSaid.clear();
+    said = detectSignals(text).length > 0;
+    lexiconSaid.set(text, said);
+  }
+  return said;
+}
+
+function bankExamples(...labels: ModelClass[]): LabelledText[] {
+  return Object.entries(REASON_BANK).flatMap(([language, lists]) =>
+    labels.flatMap((label) => lists[label].map((text) => ({ text, language, label }))),
+  );
 }

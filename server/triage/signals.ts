@@ -20,6 +20,7 @@ const SHOUTED_WORDS = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{2,}){2,}(?![\p{L}
 export function detectSignals(text: string): Signal[] {
   const found = new Map<SignalReason, Signal>();
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
+    if (!lexicon.script.test(text)) continue;
     const policyQuestion = text.search(lexicon.policy) >= 0;
     for (const cue of lexicon.cues) {
       if (cue.topic && policyQuestion) continue;

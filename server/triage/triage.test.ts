@@ -275,22 +275,27 @@ test("the knowledge base takes edits in place: add, change, remove", () => {
   const base = new KnowledgeBase([
     { id: 1, language: "en", title: "Opening hours", questions: ["When are you open?"] },
   ]);
-  assert.equal(base.match("Do you sell gift cards?", "en")?.faqId ?? 0, 0);
+  /** The entry the bot would answer with, at the careful threshold of an uncalibrated FAQ. */
+  const answers = (text: string, language: string) => {
+    const match = base.match(text, language);
+    return match && match.confidence >= base.threshold(language) ? match.faqId : 0;
+  };
+  assert.equal(answers("Do you sell gift cards?", "en"), 0);
   base.upsert({
     id: 2,
     language: "en",
     title: "Gift cards",
     questions: ["Do you sell gift cards?"],
   });
-  assert.equal(base.match("Do you sell gift cards?", "en")?.faqId, 2);
+  assert.equal(answers("Do you sell gift cards?", "en"), 2);
   base.upsert({
     id: 2,
     language: "pl",
     title: "Karty podarunkowe",
     questions: ["Czy macie karty podarunkowe?"],
   });
-  assert.equal(base.match("Do you sell gift cards?", "en")?.faqId ?? 0, 0);
-  assert.equal(base.match("Czy macie karty podarunkowe?", "pl")?.faqId, 2);
+  assert.equal(answers("Do you sell gift cards?", "en"), 0);
+  assert.equal(answers("Czy macie karty podarunkowe?", "pl"), 2);
   base.remove(2);
   assert.equal(base.covers("pl"), false);
 });

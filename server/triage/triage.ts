@@ -1,14 +1,11 @@
-import type { KnowledgeBase, Match } from "./knowledge-base.ts";
+import type { KnowledgeBase } from "./knowledge-base.ts";
 import { detectLanguage, type LanguageCode } from "./language.ts";
+import { modelReasons } from "./model-reasons.ts";
 import { detectSignals, saysAny } from "./signals.ts";
 import type { Decision, HandoffReason, Span, TriageInput } from "./types.ts";
 
-/**
- * Below this confidence the bot is not sure, and a person answers. Chosen by
- * `npm run eval -- --calibrate` on the development rows (never the test rows): the highest
- * automation that keeps unsafe and wrong answers under their targets on every set.
- */
-export const ANSWER_THRESHOLD = 0.32;
+/** How like an agent's "should have gone to a person" mark a message must be to follow it. */
+const NEGATIVE_CLOSE = 0.3;
 
 /** How long the customer has to be quiet before the bot answers. */
 export const DEFAULT_PAUSE_MS = 1_500;
@@ -18,7 +15,7 @@ export const TYPING_FRESH_MS = 4_000;
 export interface TriageOptions {
   /** Quiet time after the customer's last message before the bot answers. */
   pauseMs?: number;
-  /** The confidence an answer needs; the eval tool varies it to draw the trade-off curve. */
+  /** The confidence an answer needs; by default the one calibration chose for the language. */
   threshold?: number;
 }
 
@@ -49,11 +46,11 @@ const LABELS: Record<HandoffReason, string> = {
 export function triage(
   input: TriageInput,
   kb: KnowledgeBase,
-  { pauseMs = DEFAULT_PAUSE_MS, threshold = ANSWER_THRESHOLD }: TriageOptions = {},
+  { pauseMs = DEFAULT_PAUSE_MS, threshold }: TriageOptions = {},
 ): Decision {
   const text = input.pending.map((message) => message.text).join("\n");
   const { conversation } = input;
-  const language = detectLanguage(text, conversation.language);
+  const language = detectLanguage(text, conversation.language, kb.languages());
 
   // A reason to hand off is acted on at once, even while the customer is still typing.
   const signals = detectSignals(text);
@@ -68,26 +65,28 @@ export function triage(
   const until = quietFrom(input, pauseMs);
   if (until > input.now) return { kind: "wait", until };
 
-  if (!kb.covers(language)) return handoff(text, language, [doubt(1)]);
+  // The company's own reason model: problems phrased without the lexicon's cue words.
+  const { sure, likely } = modelReasons(text, language, kb);
+  if (sure.length > 0) return handoff(text, language, sure);
+  if (!kb.covers(language)) return handoff(text, language, [doubt(1), ...likely]);
   const match = kb.match(text, language);
-  const confidence = match ? confidenceOf(match) : 0;
-  if (!match || confidence < threshold) {
-    return handoff(text, language, [doubt(1 - confidence)]);
+  // An agent marked something this close as a person's job: the bot stays out of it.
+  const near = kb.nearestNegative(text, language);
+  if (near && near.similarity >= NEGATIVE_CLOSE && near.similarity >= (match?.similarity ?? 0)) {
+    const whole = [{ start: 0, end: text.length }];
+    return handoff(text, language, [
+      { reason: near.reason, score: near.similarity, evidence: whole },
+    ]);
+  }
+  const confidence = match?.confidence ?? 0;
+  if (!match || confidence < (threshold ?? kb.threshold(language))) {
+    return handoff(text, language, [doubt(1 - confidence), ...likely]);
   }
   // Asking the same thing again means the answer did not help: never a second failed turn.
   if (match.faqId === conversation.lastAnswer?.faqId) {
     return handoff(text, language, [doubt(1, [{ start: 0, end: text.length }])]);
   }
   return { kind: "answer", faqId: match.faqId, confidence, language };
-}
-
-/**
- * How sure the bot is that this entry answers the message: the overlap with its closest
- * example, lowered when another entry is nearly as close.
- */
-function confidenceOf(match: Match): number {
-  const closeness = match.runnerUp / match.similarity;
-  return match.similarity * (1 - 0.5 * closeness ** 2);
 }
 
 /** The customer pressed "Talk to a person": no text to weigh, the request is the reason. */
@@ -111,7 +110,7 @@ function quietFrom(input: TriageInput, pauseMs: number): number {
   return Math.max(pauseEnds, typingEnds);
 }
 
-interface Reasoned {
+export interface Reasoned {
   reason: HandoffReason;
   score: number;
   evidence: Span[];
@@ -121,7 +120,11 @@ function doubt(score: number, evidence: Span[] = []): Reasoned {
   return { reason: "unsure", score, evidence };
 }
 
-function handoff(text: string, language: LanguageCode, signals: Reasoned[]): Decision {
+export function handoff(
+  text: string,
+  language: LanguageCode,
+  signals: Reasoned[],
+): Decision & { kind: "handoff" } {
   const reasons = [...signals]
     .sort((a, b) => PRIORITY[b.reason] - PRIORITY[a.reason] || b.score - a.score)
     .map((signal) => ({ ...signal, score: round(signal.score) }));

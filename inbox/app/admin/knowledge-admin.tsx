@@ -4,6 +4,7 @@ import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";
+import { CalibrationReport } from "./calibration-report.tsx";
 import { CannedAdmin } from "./canned-admin.tsx";
 
 interface FaqEntry {
@@ -20,6 +21,8 @@ const BLANK = { lang: "en", title: "", answer: "", questions: [] as string[] };
 export function KnowledgeAdmin() {
   const { data, error, reload } = useResource<{ entries: FaqEntry[] }>("/api/admin/faq");
   const [editing, setEditing] = useState<FaqEntry | typeof BLANK | null>(null);
+  const [version, setVersion] = useState(0);
+  const titles = new Map(data?.entries.map((entry) => [entry.id, entry.title]));
   return (
     <main class="admin">
       <section aria-labelledby="faq-title">
@@ -36,9 +39,11 @@ export function KnowledgeAdmin() {
             onDone={() => {
               setEditing(null);
               reload();
+              setVersion((v) => v + 1);
             }}
           />
         )}
+        <CalibrationReport titles={titles} version={version} />
         <table>
           <thead>
             <tr>

@@ -11,6 +11,7 @@ const MONEY =
 
 export const en: Lexicon = {
   spaced: true,
+  script: /\p{Script=Latin}/u,
   negationInside: false,
   negation:
     /^(?:not|no|never|without|nor|don'?t|dont|doesn'?t|didn'?t|won'?t|wouldn'?t|shouldn'?t|isn'?t|aren'?t|wasn'?t|neither)$/iu,

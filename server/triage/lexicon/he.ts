@@ -6,6 +6,7 @@ const GAP = "(?:\\s+\\p{L}+){0,3}?\\s+";
 
 export const he: Lexicon = {
   spaced: true,
+  script: /\p{Script=Hebrew}/u,
   negationInside: false,
   negation: /^(?:לא|אל|בלי|אין|אף|לעולם)$/u,
   policy: hebrew("מדיניות", "תנאי", "תקנון", "כללי", "באילו\\s+מקרים"),

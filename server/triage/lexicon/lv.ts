@@ -5,6 +5,7 @@ const PERSON = `(?:(?:īst|dzīv)${L}\\s+)?(?:cilvēk${L}|operator${L}|konsultan
 
 export const lv: Lexicon = {
   spaced: true,
+  script: /\p{Script=Latin}/u,
   negationInside: false,
   // Latvian negates the verb with the prefix ne-: "negribu", "nesavienojiet".
   negation:

@@ -5,6 +5,7 @@ const PERSON = `(?:człowiek${L}|konsultant${L}|pracownik${L}|osob${L}|agent${L}
 
 export const pl: Lexicon = {
   spaced: true,
+  script: /\p{Script=Latin}/u,
   negationInside: false,
   negation: /^(?:nie|nigdy|bez|ani)$/iu,
   policy: stems("polityk", "zasad", "regulamin", "warunk", "w\\s+jakich\\s+przypadkach"),

@@ -5,6 +5,7 @@ const PERSON = `(?:en\\s+|någon\\s+)?(?:riktig\\s+|levande\\s+|verklig\\s+)?(?:
 
 export const sv: Lexicon = {
   spaced: true,
+  script: /\p{Script=Latin}/u,
   negationInside: true,
   negation: /^(?:inte|ej|aldrig|utan|icke|inga?)$/iu,
   policy: stems("polic", "villkor", "regler", "returpolicy", "i\\s+vilka\\s+fall"),

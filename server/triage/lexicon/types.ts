@@ -21,6 +21,8 @@ export interface Lexicon {
   negation: RegExp;
   /** Words are separated by spaces; Chinese is scoped by characters instead. */
   spaced: boolean;
+  /** The letters the language is written in: a text without any cannot show its cues. */
+  script: RegExp;
   /** The negation may follow the verb it negates (Swedish "koppla mig inte till ..."). */
   negationInside: boolean;
   /** A question about the company's rules ("what is your refund policy?"), not a problem. */

@@ -2,6 +2,7 @@ import { chars, cue, type Lexicon } from "./types.ts";
 
 export const zh: Lexicon = {
   spaced: false,
+  script: /\p{Script=Han}/u,
   negationInside: false,
   // Tested against the few characters right before a cue.
   negation: /(?:不要|别|不用|不想|不需要|无需|不必|没有|不)$/u,

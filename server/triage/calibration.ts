@@ -1,0 +1,164 @@
+import type { LanguageCode } from "./language.ts";
+import type { LanguageIndex, LeftOut, Ranked } from "./language-index.ts";
+
+/** What calibration found for one language of the FAQ, for the engine and the admin. */
+export interface LanguageCalibration {
+  language: LanguageCode;
+  /** The confidence an answer needs in this language. */
+  threshold: number;
+  /** Example questions asked with themselves left out of the FAQ. */
+  examples: number;
+  /** Share of them the bot would answer with their own entry. */
+  answered: number;
+  /** Examples that would get another entry's answer: the FAQ says the same thing twice. */
+  wrong: WrongAnswer[];
+  /** Pairs of entries whose examples are mistaken for each other, most often first. */
+  collisions: Collision[];
+  /** Messages that must never be answered (the reason bank, agents' marks) in this language. */
+  negatives: number;
+  /** How many of them the bot would answer at the threshold. */
+  negativesAnswered: number;
+}
+
+export interface WrongAnswer {
+  text: string;
+  faqId: number;
+  answeredWith: number;
+  confidence: number;
+}
+
+export interface Collision {
+  a: number;
+  b: number;
+  /** Examples of either entry whose best match is the other. */
+  examples: number;
+}
+
+/** How calibration sees the engine: the confidence of a ranking, and what a person takes. */
+export interface Judge {
+  confidence: (ranked: readonly Ranked[]) => number;
+  /** The engine hands this text to a person whatever the FAQ says (a reason was found). */
+  handsOff: (text: string) => boolean;
+}
+
+export interface CalibrationTargets {
+  /** Largest share of its own examples the bot may answer with a wrong entry. */
+  wrong: number;
+  /** Largest share of negatives the bot may answer. */
+  unsafe: number;
+  /**
+   * Largest share of other businesses' routine questions the bot may answer. Some of them are
+   * this company's questions too, so the share is not zero; the rest show how sure the engine
+   * is when a message merely shares words with the FAQ.
+   */
+  unrelated: number;
+}
+
+export const CALIBRATION_TARGETS: CalibrationTargets = {
+  wrong: 0.02,
+  unsafe: 0.01,
+  unrelated: 0.3,
+};
+/** Never answer on less than this, however kind the FAQ's own examples are. */
+export const MIN_THRESHOLD = 0.15;
+/** Too few examples to learn anything from: a careful threshold. */
+export const UNCALIBRATED_THRESHOLD = 0.4;
+const MIN_EXAMPLES = 6;
+const GRID_STEP = 0.01;
+const MAX_THRESHOLD = 0.95;
+
+interface Scored {
+  confidence: number;
+  right: boolean;
+}
+
+/**
+ * Chooses a language's answer threshold from the FAQ itself: every example question is asked
+ * with itself left out (how sure the engine is when right, and when wrong), and every negative
+ * is asked as it stands. The threshold is the lowest that keeps wrong answers and answered
+ * negatives within the targets, so a FAQ with colliding entries gets a higher one.
+ */
+export function calibrateLanguage(
+  index: LanguageIndex,
+  asked: { negatives: readonly string[]; unrelated: readonly string[] },
+  judge: Judge,
+  targets: CalibrationTargets = CALIBRATION_TARGETS,
+): LanguageCalibration {
+  const { negatives } = asked;
+  const positives: (Scored & LeftOut & { text: string; answeredWith: number })[] = [];
+  for (const example of index.examples()) {
+    if (judge.handsOff(example.text)) {
+      positives.push({ ...example, confidence: 0, right: false, answeredWith: 0 });
+      continue;
+    }
+    const ranked = index.rank(example.text, example);
+    const best = ranked[0];
+    positives.push({
+      ...example,
+      confidence: best ? judge.confidence(ranked) : 0,
+      right: best?.faqId === example.faqId,
+      answeredWith: best?.faqId ?? 0,
+    });
+  }
+  const scoreOf = (text: string) => (judge.handsOff(text) ? 0 : judge.confidence(index.rank(text)));
+  const negativeScores = negatives.map(scoreOf);
+  const unrelatedScores = asked.unrelated.map(scoreOf);
+  const threshold =
+    positives.length < MIN_EXAMPLES
+      ? UNCALIBRATED_THRESHOLD
+      : chooseThreshold(positives, { negativeScores, unrelatedScores }, targets);
+  const answeredRight = positives.filter((p) => p.right && p.confidence >= threshold).length;
+  return {
+    language: index.language,
+    threshold,
+    examples: positives.length,
+    answered: positives.length ? answeredRight / positives.length : 0,
+    wrong: positives
+      .filter((p) => !p.right && p.answeredWith > 0 && p.confidence >= threshold)
+      .map(({ text, faqId, answeredWith, confidence }) => ({
+        text,
+        faqId,
+        answeredWith,
+        confidence: Math.round(confidence * 100) / 100,
+      })),
+    collisions: collisions(positives),
+    negatives: negatives.length,
+    negativesAnswered: negativeScores.filter((score) => score >= threshold).length,
+  };
+}
+
+/** The lowest threshold on the grid within both targets. */
+function chooseThreshold(
+  positives: readonly Scored[],
+  scores: { negativeScores: readonly number[]; unrelatedScores: readonly number[] },
+  targets: CalibrationTargets,
+): number {
+  const above = (list: readonly number[], t: number) => list.filter((score) => score >= t).length;
+  const { negativeScores, unrelatedScores } = scores;
+  for (let t = MIN_THRESHOLD; t <= MAX_THRESHOLD; t += GRID_STEP) {
+    const wrong = positives.filter((p) => !p.right && p.confidence >= t).length;
+    if (
+      wrong <= targets.wrong * positives.length &&
+      above(negativeScores, t) <= targets.unsafe * negativeScores.length &&
+      above(unrelatedScores, t) <= targets.unrelated * unrelatedScores.length
+    ) {
+      return Math.round(t * 100) / 100;
+    }
+  }
+  return MAX_THRESHOLD;
+}
+
+function collisions(
+  positives: readonly (Scored & LeftOut & { answeredWith: number })[],
+): Collision[] {
+  const pairs = new Map<string, Collision>();
+  for (const p of positives) {
+    if (p.right || p.answeredWith === 0) continue;
+    const [a, b] = p.faqId < p.answeredWith ? [p.faqId, p.answeredWith] : [p.answeredWith, p.faqId];
+    const key = `${a}:${b}`;
+    const pair = pairs.get(key) ?? { a, b, examples: 0 };
+    pair.examples++;
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()].sort((x, y) => y.examples - x.examples);
+}

@@ -1,0 +1,55 @@
+import type { LanguageCode } from "./language.ts";
+import { terms } from "./text.ts";
+
+/** Features are hashed into this many slots: no vocabulary to keep, any language welcome. */
+export const FEATURE_SLOTS = 1 << 18;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const HAN = /\p{Script=Han}+/gu;
+const MAX_CHAR_GRAMS = 400;
+
+/** A sparse feature vector: hashed slots with their weights, normalised to length 1. */
+export interface Features {
+  slots: Int32Array;
+  values: Float32Array;
+}
+
+/**
+ * What a message looks like to the reason model: its terms (stems without stopwords), pairs of
+ * neighbouring words (stopwords kept, so "not working" and "charged twice" survive), and
+ * character 4-grams of every word (Polish and Latvian endings, typos, missing diacritics).
+ */
+export function featuresOf(text: string, language: LanguageCode): Features {
+  const lower = text.normalize("NFKC").toLowerCase();
+  const keys = new Set<string>();
+  for (const term of terms(text, language)) keys.add(`t${term}`);
+  const words = [...lower.replace(HAN, " ").matchAll(WORD)].map(([word]) => word);
+  for (let i = 0; i + 1 < words.length; i++) keys.add(`b${words[i]} ${words[i + 1]}`);
+  let grams = 0;
+  for (const word of words) {
+    const padded = ` ${word.normalize("NFD").replace(/\p{M}/gu, "")} `;
+    for (let i = 0; i + 4 <= padded.length && grams < MAX_CHAR_GRAMS; i++, grams++) {
+      keys.add(`c${padded.slice(i, i + 4)}`);
+    }
+  }
+  for (const [run] of lower.matchAll(HAN)) {
+    for (let i = 0; i + 3 <= run.length; i++) keys.add(`h${run.slice(i, i + 3)}`);
+  }
+  const slots = new Int32Array(keys.size + 1);
+  let i = 0;
+  for (const key of keys) slots[i++] = hash(key) % FEATURE_SLOTS;
+  // A constant feature: the model's prior for each reason.
+  slots[i] = FEATURE_SLOTS - 1;
+  const values = new Float32Array(slots.length).fill(1 / Math.sqrt(slots.length));
+  return { slots, values };
+}
+
+/** FNV-1a over UTF-16 code units: stable on every machine. */
+function hash(key: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    value ^= key.charCodeAt(i);
+    value = Math.imul(value, 0x01000193);
+  }
+  return value >>> 0;
+}
