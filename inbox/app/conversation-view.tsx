@@ -69,7 +69,11 @@ export function ConversationView(props: Props) {
           {props.error}
         </p>
       )}
-      <Transcript messages={transcript} handoff={conversation.handoff} />
+      <Transcript
+        messages={transcript}
+        handoff={conversation.handoff}
+        conversationId={conversation.status === "bot" ? undefined : conversation.id}
+      />
       <p class="typing" aria-live="polite">
         {props.customerTyping ? en.customerTyping : ""}
       </p>

@@ -4,6 +4,7 @@ import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { call } from "./api.ts";
 import { reasonLabel, statusLabel } from "./labels.ts";
+import { MarkAnswerable } from "./mark-answerable.tsx";
 
 /** Everything the agent needs before the first word: why, how urgent, who, where, and before. */
 export function HandoffCard({
@@ -33,11 +34,20 @@ export function HandoffCard({
             <li>{format(en.language, { value: conversation.language ?? handoff.language })}</li>
             {conversation.skill && <li>{format(en.skill, { value: conversation.skill })}</li>}
           </ul>
+          {handoff.history?.map((before) => (
+            <p key={before.at} class="hint">
+              {format(en.reasonsChanged, {
+                reasons: before.reasons.map(reasonLabel).join(", "),
+                priority: String(before.priority),
+              })}
+            </p>
+          ))}
           {handoff.summary && (
             <p class="summary" dir="auto">
               {handoff.summary}
             </p>
           )}
+          <MarkAnswerable conversation={conversation} />
         </>
       )}
       <dl class="details">

@@ -3,6 +3,7 @@ import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { evidenceByMessage, splitByMarks } from "./evidence.ts";
 import { reasonLabel } from "./labels.ts";
+import { MarkNeedsPerson } from "./mark-needs-person.tsx";
 
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
@@ -10,9 +11,12 @@ const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-di
 export function Transcript({
   messages,
   handoff,
+  conversationId,
 }: {
   messages: WireMessage[];
   handoff: Handoff | undefined;
+  /** Given when the agent may mark the bot's answers ("should have gone to a person"). */
+  conversationId?: number | undefined;
 }) {
   const marks = handoff ? evidenceByMessage(handoff, messages) : new Map();
   return (
@@ -40,6 +44,9 @@ export function Transcript({
           </p>
           {message.faq && (
             <small class="faq">{format(en.fromFaq, { title: message.faq.title })}</small>
+          )}
+          {message.faq && message.author === "bot" && conversationId !== undefined && (
+            <MarkNeedsPerson conversationId={conversationId} seq={message.seq} />
           )}
         </div>
       ))}

@@ -6,6 +6,7 @@ import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";
 import { CalibrationReport } from "./calibration-report.tsx";
 import { CannedAdmin } from "./canned-admin.tsx";
+import { MarksAdmin } from "./marks-admin.tsx";
 
 interface FaqEntry {
   id: number;
@@ -44,6 +45,13 @@ export function KnowledgeAdmin() {
           />
         )}
         <CalibrationReport titles={titles} version={version} />
+        <MarksAdmin
+          titles={titles}
+          onLearned={() => {
+            reload();
+            setVersion((v) => v + 1);
+          }}
+        />
         <table>
           <thead>
             <tr>
