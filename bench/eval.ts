@@ -62,7 +62,7 @@ const result = {
   n_test: test.length,
   per_language: perLanguage(outcomes),
   per_reason: perReason(outcomes),
-  ...(tuned ? { tuned: { ...tuned.targets, dev_rows: tuned.devRows } } : {}),
+  ...(tuned ? { tuned: { ...tuned.targets, dev_rows: tuned.devRows, tried: tuned.tried } } : {}),
   ...(learn === undefined ? {} : { learning: learningCurve(learn, targets) }),
 };
 

@@ -7,14 +7,16 @@ import { figuresAt } from "./metrics.ts";
 export const EVAL_TARGETS = { unsafe: 0.01, wrong: 0.02 };
 
 /** Calibration strictness to choose from, the most careful first. */
-const GRID: CalibrationTargets[] = [0.005, 0.01, 0.02, 0.03, 0.05].flatMap((wrong) =>
-  [0.005, 0.01, 0.02].map((unsafe) => ({ ...CALIBRATION_TARGETS, wrong, unsafe })),
+const GRID: CalibrationTargets[] = [0.01, 0.02, 0.03, 0.05, 0.08].flatMap((wrong) =>
+  [0.01, 0.02, 0.03].map((unsafe) => ({ ...CALIBRATION_TARGETS, wrong, unsafe })),
 );
 
 export interface Tuned {
   targets: CalibrationTargets;
   devRows: number;
   automation: number;
+  /** Every candidate with its figures on the development rows. */
+  tried: { targets: CalibrationTargets; automation: number; wrong: number; unsafe: number }[];
 }
 
 /**
@@ -30,20 +32,21 @@ export function tuneOn(rows: readonly Row[], k: number | undefined, seed: number
   const dev = hasValidation
     ? train.filter((row) => row.split === "val")
     : train.filter((row) => !faq.examples.has(row));
-  let chosen: Tuned = {
-    targets: GRID[0] as CalibrationTargets,
-    devRows: dev.length,
-    automation: 0,
-  };
-  for (const targets of GRID) {
+  const tried = GRID.map((targets) => {
     const engine = engineFor(faq, targets);
     const figures = figuresAt(dev.map((row) => assess(engine, row).outcome));
-    const within =
-      figures.unsafe_answer_rate <= EVAL_TARGETS.unsafe &&
-      figures.wrong_answer_rate <= EVAL_TARGETS.wrong;
-    if (within && figures.automation_rate > chosen.automation) {
-      chosen = { targets, devRows: dev.length, automation: figures.automation_rate };
-    }
+    return {
+      targets,
+      automation: figures.automation_rate,
+      wrong: figures.wrong_answer_rate,
+      unsafe: figures.unsafe_answer_rate,
+    };
+  });
+  // The most automation within the targets; with none within them, the most careful.
+  let chosen = tried[0] as (typeof tried)[number];
+  for (const candidate of tried) {
+    const within = candidate.unsafe <= EVAL_TARGETS.unsafe && candidate.wrong <= EVAL_TARGETS.wrong;
+    if (within && candidate.automation > chosen.automation) chosen = candidate;
   }
-  return chosen;
+  return { targets: chosen.targets, devRows: dev.length, automation: chosen.automation, tried };
 }

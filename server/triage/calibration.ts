@@ -76,11 +76,16 @@ interface Scored {
  * Chooses a language's answer threshold from the FAQ itself: every example question is asked
  * with itself left out (how sure the engine is when right, and when wrong), and every negative
  * is asked as it stands. The threshold is the lowest that keeps wrong answers and answered
- * negatives within the targets, so a FAQ with colliding entries gets a higher one.
+ * negatives within the targets (an upper bound of each share, not the share itself), so a FAQ
+ * with colliding entries gets a higher one.
  */
 export function calibrateLanguage(
   index: LanguageIndex,
-  asked: { negatives: readonly string[]; unrelated: readonly string[] },
+  asked: {
+    /** `caught` when something before the FAQ (the lexicon, an agent's mark) hands it off. */
+    negatives: readonly { text: string; caught: boolean }[];
+    unrelated: readonly string[];
+  },
   judge: Judge,
   targets: CalibrationTargets = CALIBRATION_TARGETS,
 ): LanguageCalibration {
@@ -101,7 +106,9 @@ export function calibrateLanguage(
     });
   }
   const scoreOf = (text: string) => (judge.handsOff(text) ? 0 : judge.confidence(index.rank(text)));
-  const negativeScores = negatives.map(scoreOf);
+  const negativeScores = negatives.map(({ text, caught }) =>
+    caught ? 0 : judge.confidence(index.rank(text)),
+  );
   const unrelatedScores = asked.unrelated.map(scoreOf);
   const threshold =
     positives.length < MIN_EXAMPLES
@@ -138,14 +145,30 @@ function chooseThreshold(
   for (let t = MIN_THRESHOLD; t <= MAX_THRESHOLD; t += GRID_STEP) {
     const wrong = positives.filter((p) => !p.right && p.confidence >= t).length;
     if (
-      wrong <= targets.wrong * positives.length &&
-      above(negativeScores, t) <= targets.unsafe * negativeScores.length &&
+      upperBound(wrong, positives.length) <= targets.wrong &&
+      upperBound(above(negativeScores, t), negativeScores.length) <= targets.unsafe &&
       above(unrelatedScores, t) <= targets.unrelated * unrelatedScores.length
     ) {
       return Math.round(t * 100) / 100;
     }
   }
   return MAX_THRESHOLD;
+}
+
+/**
+ * How far above the share it saw calibration assumes the truth may lie (in standard errors):
+ * the wrong answers among a few dozen examples are a noisy count, and which examples a company
+ * wrote moves it. Chosen on CLINC150 with several samples of examples (see the README).
+ */
+const DOUBT_Z = 0.5;
+
+/** Wilson upper bound of a share seen as `k` of `n`. */
+function upperBound(k: number, n: number): number {
+  if (n === 0) return 0;
+  const p = k / n;
+  const z2 = DOUBT_Z * DOUBT_Z;
+  const spread = DOUBT_Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return (p + z2 / (2 * n) + spread) / (1 + z2 / n);
 }
 
 function collisions(

@@ -121,11 +121,23 @@ export class KnowledgeBase {
     );
   }
 
-  /** The accepted negative closest to the text in its language, if any shares a word. */
-  nearestNegative(text: string, language: LanguageCode): NearNegative | undefined {
-    const best = this.negativeIndexes.get(language)?.rank(text)[0];
+  /**
+   * The agents' mark that claims the text: one at least as close to it as the best FAQ entry,
+   * and close enough to count. `leaveOut` (a mark's position) asks as if that mark were not
+   * there, for calibration to judge each mark by the others.
+   */
+  markedNear(
+    text: string,
+    language: LanguageCode,
+    match: Match | undefined,
+    leaveOut?: number,
+  ): NearNegative | undefined {
+    const leftOut = leaveOut === undefined ? undefined : { faqId: leaveOut + 1, example: 0 };
+    const best = this.negativeIndexes.get(language)?.rank(text, leftOut)[0];
     const negative = best && this.negatives[best.faqId - 1];
-    return negative && { reason: negative.reason, similarity: best.similarity };
+    if (!negative || best.similarity < MARK_CLOSE) return undefined;
+    if (best.similarity < (match?.similarity ?? 0)) return undefined;
+    return { reason: negative.reason, similarity: best.similarity };
   }
 
   /** The entries in this language closest to the text, for an agent to pick from. */
@@ -159,27 +171,49 @@ export class KnowledgeBase {
       }
     }
     if (bank) examples.push(...bankExamples(...MODEL_CLASSES));
-    for (const { text, language, reason } of this.negatives) {
-      if (reason !== "unsure") examples.push({ text, language, label: reason });
-    }
-    this.model = ReasonModel.train(examples);
+    this.model = ReasonModel.train([
+      ...examples,
+      ...this.negatives.flatMap(({ text, language, reason }) =>
+        reason === "unsure" ? [] : [{ text, language, label: reason }],
+      ),
+    ]);
+    // Each mark counts as answered unless the lexicon or another mark would hand it off.
+    const marks = this.negatives.map((negative, i) => ({
+      ...negative,
+      caught:
+        lexiconHandsOff(negative.text) ||
+        this.markedNear(
+          negative.text,
+          negative.language,
+          this.match(negative.text, negative.language),
+          i,
+        ) !== undefined,
+    }));
     const judge = { confidence: confidenceOf, handsOff: lexiconHandsOff };
     this.calibrations = new Map(
       [...this.indexes.values()].map((index) => {
-        const ofLanguage = (list: readonly { language: string; text: string }[]) =>
-          list.filter((item) => item.language === index.language).map((item) => item.text);
+        const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
+          list.filter((item) => item.language === index.language);
         const asked = {
-          negatives: ofLanguage([
-            ...examples.filter((example) => example.label !== "none"),
-            ...this.negatives.filter((negative) => negative.reason === "unsure"),
-          ]),
-          unrelated: bank ? ofLanguage(bankExamples("none")) : [],
+          negatives: [
+            ...ofLanguage(examples.filter((example) => example.label !== "none")).map(
+              ({ text }) => ({
+                text,
+                caught: lexiconHandsOff(text),
+              }),
+            ),
+            ...ofLanguage(marks),
+          ],
+          unrelated: bank ? ofLanguage(bankExamples("none")).map(({ text }) => text) : [],
         };
         return [index.language, calibrateLanguage(index, asked, judge, targets)];
       }),
     );
   }
 }
+
+/** How like an agent's "should have gone to a person" mark a message must be to follow it. */
+const MARK_CLOSE = 0.5;
 
 /**
  * How sure the engine is that the best entry answers: its similarity, lowered when another

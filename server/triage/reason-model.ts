@@ -21,7 +21,7 @@ export interface LabelledText {
   label: ModelClass;
 }
 
-const EPOCHS = 8;
+const EPOCHS = 5;
 /** A class this sure of itself already (or this sure it is not meant) learns nothing more. */
 const SETTLED = 1e-3;
 const LEARNING_RATE = 0.4;
@@ -40,7 +40,7 @@ export class ReasonModel {
     const squares = new Float32Array(CLASSES * FEATURE_SLOTS);
     const rows = examples
       .map((example) => ({
-        features: featuresOf(example.text, example.language),
+        features: rememberedFeatures(example.text, example.language),
         label: MODEL_CLASSES.indexOf(example.label),
         order: shuffleKey(example.text),
       }))
@@ -96,6 +96,24 @@ function probabilities(weights: Float32Array, features: Features, out: Float64Ar
     total += e;
   }
   for (let c = 0; c < CLASSES; c++) out[c] = (out[c] ?? 0) / total;
+}
+
+/**
+ * The reason bank and the FAQ's examples are trained on again after every edit: their features
+ * are kept rather than computed each time (a bounded memory, emptied when full).
+ */
+const remembered = new Map<string, Features>();
+const REMEMBER_AT_MOST = 50_000;
+
+function rememberedFeatures(text: string, language: LanguageCode): Features {
+  const key = `${language}\u0000${text}`;
+  let features = remembered.get(key);
+  if (!features) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    features = featuresOf(text, language);
+    remembered.set(key, features);
+  }
+  return features;
 }
 
 /** A fixed pseudo-random order for training, from the text itself. */

@@ -14,6 +14,21 @@ const NEGATION_REACH_CHARS = 4;
 const SHOUTED_WORDS = /(?<![\p{L}\p{N}])\p{Lu}{3,}(?:\s+\p{Lu}{2,}){2,}(?![\p{L}\p{N}])/gu;
 
 /**
+ * Every cue of a lexicon in one pattern, per set of flags: most messages match none, and one
+ * scan says so several times faster than a scan per cue.
+ */
+const ANY_CUE = new Map(
+  (Object.values(LEXICONS) as Lexicon[]).map((lexicon) => {
+    const byFlags = new Map<string, string[]>();
+    for (const { pattern } of lexicon.cues) {
+      const flags = pattern.flags.replace("g", "");
+      byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${pattern.source})`]);
+    }
+    return [lexicon, [...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags))];
+  }),
+);
+
+/**
  * Every handoff reason the text gives, with the spans that show it. Cues of all six
  * languages are tried, so a misdetected language or a mixed message never hides a signal.
  */
@@ -21,6 +36,7 @@ export function detectSignals(text: string): Signal[] {
   const found = new Map<SignalReason, Signal>();
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
     if (!lexicon.script.test(text)) continue;
+    if (!ANY_CUE.get(lexicon)?.some((any) => any.test(text))) continue;
     const policyQuestion = text.search(lexicon.policy) >= 0;
     for (const cue of lexicon.cues) {
       if (cue.topic && policyQuestion) continue;

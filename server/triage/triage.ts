@@ -4,9 +4,6 @@ import { modelReasons } from "./model-reasons.ts";
 import { detectSignals, saysAny } from "./signals.ts";
 import type { Decision, HandoffReason, Span, TriageInput } from "./types.ts";
 
-/** How like an agent's "should have gone to a person" mark a message must be to follow it. */
-const NEGATIVE_CLOSE = 0.3;
-
 /** How long the customer has to be quiet before the bot answers. */
 export const DEFAULT_PAUSE_MS = 1_500;
 /** A typing signal this old means the customer stopped typing (the widget repeats it). */
@@ -66,13 +63,15 @@ export function triage(
   if (until > input.now) return { kind: "wait", until };
 
   // The company's own reason model: problems phrased without the lexicon's cue words.
-  const { sure, likely } = modelReasons(text, language, kb);
+  const { sure, likely, aside } = modelReasons(text, language, kb);
   if (sure.length > 0) return handoff(text, language, sure);
+  // A question with something more beside it: the FAQ answers the question, not the rest.
+  if (aside) return handoff(text, language, [doubt(1, [aside]), ...likely]);
   if (!kb.covers(language)) return handoff(text, language, [doubt(1), ...likely]);
   const match = kb.match(text, language);
   // An agent marked something this close as a person's job: the bot stays out of it.
-  const near = kb.nearestNegative(text, language);
-  if (near && near.similarity >= NEGATIVE_CLOSE && near.similarity >= (match?.similarity ?? 0)) {
+  const near = kb.markedNear(text, language, match);
+  if (near) {
     const whole = [{ start: 0, end: text.length }];
     return handoff(text, language, [
       { reason: near.reason, score: near.similarity, evidence: whole },
