@@ -142,7 +142,7 @@ describe("learning from the agents: marks change the bot's next answer without a
       body: { acceptMarks: true },
     });
     assert.equal(saved.status, 200);
-    const question = "Where can I find my invoice? The total is not what I paid";
+    const question = "Where do I find my invoice for the second payment you took";
     const first = await ask(question);
     assert.equal(first.outcome.type, "message", "the bot answered it");
     const answer = messageOf(first.outcome);

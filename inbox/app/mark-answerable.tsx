@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { attempt, call } from "./api.ts";
+import { MarkNotice, useMark } from "./mark-notice.tsx";
 
 interface EntryTitle {
   id: number;
@@ -16,8 +17,8 @@ interface EntryTitle {
 export function MarkAnswerable({ conversation }: { conversation: ConversationSummary }) {
   const [entries, setEntries] = useState<EntryTitle[]>([]);
   const [suggested, setSuggested] = useState<number[]>([]);
-  const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
   const { id } = conversation;
+  const { notice, send } = useMark(id, en.markAccepted);
   const language = conversation.language ?? conversation.handoff?.language;
   useEffect(() => {
     let current = true;
@@ -49,17 +50,7 @@ export function MarkAnswerable({ conversation }: { conversation: ConversationSum
       onSubmit={(event) => {
         event.preventDefault();
         const faqId = Number(new FormData(event.currentTarget).get("faqId"));
-        void attempt(async () => {
-          const { mark } = await call<{ mark: { status: string } }>(
-            "POST",
-            `/api/desk/conversations/${id}/marks`,
-            { kind: "answerable", faqId },
-          );
-          setNotice({
-            text: mark.status === "accepted" ? en.markAccepted : en.markPending,
-            failed: false,
-          });
-        }).then((failed) => failed && setNotice({ text: failed, failed: true }));
+        void send({ kind: "answerable", faqId });
       }}
     >
       <label>
@@ -87,11 +78,7 @@ export function MarkAnswerable({ conversation }: { conversation: ConversationSum
       <button type="submit" class="secondary">
         {en.markAnswerable}
       </button>
-      {notice && (
-        <p role={notice.failed ? "alert" : "status"} class={notice.failed ? "form-error" : "hint"}>
-          {notice.text}
-        </p>
-      )}
+      <MarkNotice notice={notice} />
     </form>
   );
 }

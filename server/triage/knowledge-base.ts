@@ -39,8 +39,7 @@ export interface Negative {
 }
 
 export interface TrainingOptions {
-  /** The reason bank is built in; tests and the eval may leave it out. */
-  bank?: boolean;
+  /** How strict calibration is; the eval's --tune chooses them on another set. */
   targets?: CalibrationTargets;
 }
 
@@ -163,14 +162,14 @@ export class KnowledgeBase {
    * Trains the reason model and recalibrates every language: seconds' work at most, done when
    * the FAQ loads and after edits, never while a customer waits.
    */
-  train({ bank = true, targets = CALIBRATION_TARGETS }: TrainingOptions = {}): void {
+  train({ targets = CALIBRATION_TARGETS }: TrainingOptions = {}): void {
     const examples: LabelledText[] = [];
     for (const index of this.indexes.values()) {
       for (const { text } of index.examples()) {
         examples.push({ text, language: index.language, label: "none" });
       }
     }
-    if (bank) examples.push(...bankExamples(...MODEL_CLASSES));
+    examples.push(...bankExamples(...MODEL_CLASSES));
     this.model = ReasonModel.train([
       ...examples,
       ...this.negatives.flatMap(({ text, language, reason }) =>
@@ -204,7 +203,7 @@ export class KnowledgeBase {
             ),
             ...ofLanguage(marks),
           ],
-          unrelated: bank ? ofLanguage(bankExamples("none")).map(({ text }) => text) : [],
+          unrelated: ofLanguage(bankExamples("none")).map(({ text }) => text),
         };
         return [index.language, calibrateLanguage(index, asked, judge, targets)];
       }),
