@@ -150,7 +150,7 @@ export async function handOff(
 
 /**
  * The customer's later messages changed the reasons of a conversation a person has: stores the
- * new reasons and priority, and the new skill while nobody holds it yet. Undefined when the
+ * new reasons, priority and language, and the new skill while nobody holds it yet. Undefined when the
  * conversation is no longer queued or assigned.
  */
 export async function updateHandoff(
@@ -166,6 +166,7 @@ export async function updateHandoff(
       .set({
         handoff,
         priority: handoff.priority,
+        language: handoff.language,
         ...(current.status === "queued" ? { skill } : {}),
         updatedAt: now,
       })

@@ -25,9 +25,10 @@ export function modelReasons(
   text: string,
   language: LanguageCode,
   kb: KnowledgeBase,
+  bySentence = true,
 ): { sure: Reasoned[]; likely: Reasoned[]; aside?: Span } {
   const parts: Span[] = [{ start: 0, end: text.length }];
-  const sentences = [...text.matchAll(SENTENCE)];
+  const sentences = bySentence ? [...text.matchAll(SENTENCE)] : [];
   if (sentences.length > 1) {
     for (const match of sentences) {
       if (/\p{L}.*\s.*\p{L}|\p{Script=Han}{4}/u.test(match[0])) {

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "./knowledge-base.ts";
-import { detectLanguage } from "./language.ts";
+import { detectLanguage, UNDETERMINED } from "./language.ts";
 import { modelReasons } from "./model-reasons.ts";
 import { detectSignals } from "./signals.ts";
 import { handoff, type Reasoned } from "./triage.ts";
@@ -8,7 +8,8 @@ import type { Handoff } from "./types.ts";
 /**
  * The customer wrote again after the handoff: the reasons, their evidence and the priority
  * follow what they said ("someone used my card" after an unsure question makes it sensitive).
- * Undefined when the new message adds no reason the handoff did not already have.
+ * Undefined when the new message adds no reason the handoff did not already have (nor, for a
+ * handoff by button, the customer's language).
  */
 export function retriage(
   previous: Handoff,
@@ -16,10 +17,22 @@ export function retriage(
   kb: KnowledgeBase,
   now: number,
 ): Handoff | undefined {
-  const language = detectLanguage(text, previous.language, kb.languages());
-  const found: Reasoned[] = [...detectSignals(text), ...modelReasons(text, language, kb).sure];
+  // The conversation's language is known by now; only a first message by button needs it told.
+  const language =
+    previous.language === UNDETERMINED
+      ? detectLanguage(text, undefined, kb.languages())
+      : previous.language;
+  // A person is reading already: the whole message is weighed once, not sentence by sentence.
+  const found: Reasoned[] = [
+    ...detectSignals(text),
+    ...modelReasons(text, language, kb, false).sure,
+  ];
   const known = new Set(previous.reasons.map((reason) => reason.reason));
-  if (found.every((reason) => known.has(reason.reason))) return undefined;
+  if (found.every((reason) => known.has(reason.reason))) {
+    // Nothing new, but a handoff by button learns the customer's language from their words.
+    const told = previous.language === UNDETERMINED && language !== UNDETERMINED;
+    return told ? { ...previous, language } : undefined;
+  }
   // The new message joins the text the evidence points into, after a line break.
   const offset = previous.text ? previous.text.length + 1 : 0;
   const merged = new Map<string, Reasoned>(
@@ -42,7 +55,7 @@ export function retriage(
     }
   }
   const joined = previous.text ? `${previous.text}\n${text}` : text;
-  const { kind: _, ...next } = handoff(joined, previous.language, [...merged.values()]);
+  const { kind: _, ...next } = handoff(joined, language, [...merged.values()]);
   const before = {
     reasons: previous.reasons.map((reason) => reason.reason),
     priority: previous.priority,
