@@ -115,6 +115,7 @@ function report({ kb }: Engine): void {
       `  ${label.padEnd(16)} ${pct(f.handed_off).padStart(6)} / ${pct(f.recall).padStart(6)}  (${f.n_test} rows)`,
     );
   }
+  printReasonsByLanguage(outcomes);
   console.log("\nIf one threshold served every language instead:");
   printCurve(outcomes);
   if (result.learning) {
@@ -141,6 +142,21 @@ function printConfusion(all: Outcome[]): void {
     if (!row) continue;
     const cells = columns.map((column) => String(row.get(column) ?? 0).padStart(width));
     console.log([label.padEnd(16), ...cells].join(""));
+  }
+}
+
+/** Recall of each reason in each language: do the reasons hold across languages? */
+function printReasonsByLanguage(all: Outcome[]): void {
+  const languages = [...new Set(all.map((outcome) => outcome.language))].sort();
+  if (languages.length < 2) return;
+  console.log("\nRecall of each reason per language (rows sent with exactly that reason):");
+  console.log(["".padEnd(18), ...languages.map((l) => l.padStart(7))].join(""));
+  for (const label of LABELS.filter((l) => l !== "faq" && l !== "out_of_scope")) {
+    const cells = languages.map((language) => {
+      const recall = perReason(all.filter((o) => o.language === language))[label];
+      return (recall ? pct(recall.recall) : "–").padStart(7);
+    });
+    console.log([label.padEnd(18), ...cells].join(""));
   }
 }
 
