@@ -46,6 +46,7 @@ export {
   acceptedNegatives,
   createMark,
   listMarks,
+  MARK_STATUSES,
   type MarkStatus,
   type NewMark,
   reviewMark,

@@ -5,6 +5,8 @@ import type { Db } from "./database.ts";
 import type { FaqEntry } from "./faq.ts";
 import { faqEntries, triageMarks } from "./schema.ts";
 
+export { MARK_STATUSES } from "./schema.ts";
+
 export type TriageMark = typeof triageMarks.$inferSelect;
 export type MarkStatus = TriageMark["status"];
 

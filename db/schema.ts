@@ -221,6 +221,8 @@ export const faqEntries = sqliteTable("faq_entries", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+export const MARK_STATUSES = ["pending", "accepted", "rejected"] as const;
+
 /**
  * An agent's verdict on what the bot did: "the FAQ answers this" (an example for an entry) or
  * "this should have gone to a person" (a negative with its reason). Pending until an admin
@@ -241,9 +243,7 @@ export const triageMarks = sqliteTable(
     faqId: integer("faq_id").references(() => faqEntries.id, { onDelete: "cascade" }),
     /** For "needs_person": why a person should have taken it. */
     reason: text("reason").$type<HandoffReason>(),
-    status: text("status", { enum: ["pending", "accepted", "rejected"] })
-      .notNull()
-      .default("pending"),
+    status: text("status", { enum: MARK_STATUSES }).notNull().default("pending"),
     markedBy: integer("marked_by").references(() => agents.id),
     reviewedBy: integer("reviewed_by").references(() => agents.id),
     createdAt: integer("created_at").notNull(),

@@ -8,6 +8,7 @@ import {
   type TriageMark,
 } from "../db/index.ts";
 import type { HandoffReason, WireMessage } from "../protocol/index.ts";
+import { pendingTurn } from "./chat.ts";
 import type { Knowledge } from "./knowledge.ts";
 import type { Settings } from "./settings-store.ts";
 import { detectLanguage } from "./triage/index.ts";
@@ -89,11 +90,8 @@ export function answeredWords(transcript: readonly WireMessage[], seq: number): 
 
 /** The customer's messages right before `end`, back to whoever spoke before them, joined. */
 function customerTurnBefore(transcript: readonly WireMessage[], end: number): string | undefined {
-  let start = end;
-  while (start > 0 && transcript[start - 1]?.author === "customer") start--;
-  const words = transcript
-    .slice(start, end)
-    .map((message) => message.text)
+  const words = pendingTurn(transcript.slice(0, end))
+    .pending.map((message) => message.text)
     .join("\n")
     .trim();
   return words || undefined;

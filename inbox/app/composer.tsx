@@ -2,15 +2,9 @@ import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
-import { call } from "./api.ts";
 import { type Canned, cannedMatches, useCanned } from "./canned.ts";
 import type { InboxClient } from "./inbox-client.ts";
-
-interface Suggestion {
-  faqId: number;
-  title: string;
-  answer: string;
-}
+import type { Suggestion } from "./suggestions.ts";
 
 /**
  * Where the agent writes: a reply to the customer (when the conversation is theirs) or an
@@ -22,17 +16,18 @@ export function Composer({
   canReply,
   client,
   inputRef,
+  suggestions,
 }: {
   conversation: ConversationSummary;
   canReply: boolean;
   client: InboxClient;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  suggestions: Suggestion[];
 }) {
   const [draft, setDraft] = useState("");
   const [internal, setInternal] = useState(!canReply);
   const [highlighted, setHighlighted] = useState(0);
   const canned = useCanned();
-  const suggestions = useSuggestions(conversation);
   useEffect(() => setInternal(!canReply), [canReply]);
 
   const matches = cannedMatches(draft, canned);
@@ -143,23 +138,4 @@ export function Composer({
       </p>
     </div>
   );
-}
-
-/** The FAQ answers the server ranks closest to the customer's latest message. */
-function useSuggestions(conversation: ConversationSummary): Suggestion[] {
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const { id } = conversation;
-  const lastSeq = conversation.lastMessage?.seq;
-  useEffect(() => {
-    let current = true;
-    if (lastSeq === undefined) return setSuggestions([]);
-    call<{ suggestions: Suggestion[] }>("GET", `/api/desk/conversations/${id}/suggestions`).then(
-      (result) => current && setSuggestions(result.suggestions),
-      (error: unknown) => console.error("suggestions", error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, lastSeq]);
-  return suggestions;
 }

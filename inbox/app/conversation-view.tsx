@@ -7,6 +7,7 @@ import { Composer } from "./composer.tsx";
 import { HandoffCard } from "./handoff-card.tsx";
 import type { InboxClient, Me } from "./inbox-client.ts";
 import { statusLabel } from "./labels.ts";
+import { useSuggestions } from "./suggestions.ts";
 import { Transcript } from "./transcript.tsx";
 import { TransferDialog } from "./transfer-dialog.tsx";
 
@@ -28,6 +29,8 @@ export function ConversationView(props: Props) {
   const mine = conversation.status === "assigned" && conversation.assigneeId === me.id;
   const mayTransfer = mine || (me.role === "admin" && conversation.status !== "resolved");
   const title = format(en.conversation, { id: String(conversation.id) });
+  // Shared by the reply box and the "FAQ answers this" mark: asked for once.
+  const suggestions = useSuggestions(conversation);
 
   // What is on screen counts as read (the customer sees "read").
   useEffect(() => {
@@ -62,6 +65,7 @@ export function ConversationView(props: Props) {
       <HandoffCard
         conversation={conversation}
         emailEnabled={props.emailEnabled}
+        suggestions={suggestions}
         onOpen={(id) => client.open(id)}
       />
       {props.error && (
@@ -85,6 +89,7 @@ export function ConversationView(props: Props) {
             canReply={mine}
             client={client}
             inputRef={props.inputRef}
+            suggestions={suggestions}
           />
         </>
       )}

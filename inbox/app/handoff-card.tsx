@@ -5,15 +5,18 @@ import { en } from "../i18n/en.ts";
 import { call } from "./api.ts";
 import { reasonLabel, statusLabel } from "./labels.ts";
 import { MarkAnswerable } from "./mark-answerable.tsx";
+import type { Suggestion } from "./suggestions.ts";
 
 /** Everything the agent needs before the first word: why, how urgent, who, where, and before. */
 export function HandoffCard({
   conversation,
   emailEnabled,
+  suggestions,
   onOpen,
 }: {
   conversation: ConversationSummary;
   emailEnabled: boolean;
+  suggestions: Suggestion[];
   onOpen: (id: number) => void;
 }) {
   const { handoff, customer, page, contactEmail, rating } = conversation;
@@ -47,7 +50,7 @@ export function HandoffCard({
               {handoff.summary}
             </p>
           )}
-          <MarkAnswerable conversation={conversation} />
+          <MarkAnswerable conversation={conversation} suggestions={suggestions} />
         </>
       )}
       <dl class="details">

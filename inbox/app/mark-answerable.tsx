@@ -1,8 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
-import { attempt, call } from "./api.ts";
 import { MarkNotice, useMark } from "./mark-notice.tsx";
+import type { Suggestion } from "./suggestions.ts";
+import { useResource } from "./use-resource.ts";
 
 interface EntryTitle {
   id: number;
@@ -14,30 +14,18 @@ interface EntryTitle {
  * "The FAQ answers this": the agent names the entry (the suggestions first, then every entry
  * in the customer's language) and the customer's words become a pending example for it.
  */
-export function MarkAnswerable({ conversation }: { conversation: ConversationSummary }) {
-  const [entries, setEntries] = useState<EntryTitle[]>([]);
-  const [suggested, setSuggested] = useState<number[]>([]);
-  const { id } = conversation;
-  const { notice, send } = useMark(id, en.markAccepted);
+export function MarkAnswerable({
+  conversation,
+  suggestions,
+}: {
+  conversation: ConversationSummary;
+  suggestions: Suggestion[];
+}) {
+  const { data } = useResource<{ entries: EntryTitle[] }>("/api/desk/faq");
+  const { notice, send } = useMark(conversation.id, en.markAccepted);
+  const entries = data?.entries ?? [];
+  const suggested = suggestions.map((suggestion) => suggestion.faqId);
   const language = conversation.language ?? conversation.handoff?.language;
-  useEffect(() => {
-    let current = true;
-    void attempt(async () => {
-      const [all, suggestions] = await Promise.all([
-        call<{ entries: EntryTitle[] }>("GET", "/api/desk/faq"),
-        call<{ suggestions: { faqId: number }[] }>(
-          "GET",
-          `/api/desk/conversations/${id}/suggestions`,
-        ),
-      ]);
-      if (!current) return;
-      setEntries(all.entries);
-      setSuggested(suggestions.suggestions.map((s) => s.faqId));
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
   const inLanguage = entries.filter((entry) => entry.lang === language);
   const choices = inLanguage.length > 0 ? inLanguage : entries;
   const top = suggested.flatMap((faqId) => choices.filter((entry) => entry.id === faqId));

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
-import { listFaqEntries, listMarks } from "../../db/index.ts";
+import { listFaqEntries, listMarks, MARK_STATUSES } from "../../db/index.ts";
 import { HANDOFF_REASONS } from "../../protocol/index.ts";
 import type { MarkRefusal } from "../marks.ts";
 import type { AgentEnv } from "./agent-auth.ts";
@@ -49,8 +49,6 @@ export function deskMarkRoutes(deps: AppDeps) {
     });
 }
 
-const STATUSES = ["pending", "accepted", "rejected"] as const;
-
 /** /api/admin/marks: the agents' marks waiting for review, accepted or rejected. */
 export function adminMarkRoutes(deps: AppDeps) {
   const { db, marks } = deps;
@@ -62,7 +60,7 @@ export function adminMarkRoutes(deps: AppDeps) {
   };
   return new Hono<AgentEnv>()
     .get("/", async (c) => {
-      const status = v.safeParse(v.picklist(STATUSES), c.req.query("status") ?? "pending");
+      const status = v.safeParse(v.picklist(MARK_STATUSES), c.req.query("status") ?? "pending");
       if (!status.success) throw new HTTPException(400, { message: "Unknown status." });
       return c.json({ marks: await listMarks(db, status.output) });
     })

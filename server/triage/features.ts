@@ -1,11 +1,9 @@
 import type { LanguageCode } from "./language.ts";
-import { terms } from "./text.ts";
+import { HAN, terms, WORD } from "./text.ts";
 
 /** Features are hashed into this many slots: no vocabulary to keep, any language welcome. */
 export const FEATURE_SLOTS = 1 << 18;
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const HAN = /\p{Script=Han}+/gu;
 const MAX_CHAR_GRAMS = 400;
 
 /** A sparse feature vector: hashed slots with their weights, normalised to length 1. */

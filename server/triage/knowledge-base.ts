@@ -63,12 +63,7 @@ export class KnowledgeBase {
 
   upsert(entry: KnowledgeEntry): void {
     this.remove(entry.id);
-    let index = this.indexes.get(entry.language);
-    if (!index) {
-      index = new LanguageIndex(entry.language);
-      this.indexes.set(entry.language, index);
-    }
-    index.add(entry);
+    indexIn(this.indexes, entry.language).add(entry);
     this.entryLanguage.set(entry.id, entry.language);
     this.covered = undefined;
   }
@@ -89,13 +84,13 @@ export class KnowledgeBase {
   setNegatives(negatives: readonly Negative[]): void {
     this.negatives = negatives;
     this.negativeIndexes = new Map();
-    negatives.forEach((negative, i) => {
-      let index = this.negativeIndexes.get(negative.language);
-      if (!index) {
-        index = new LanguageIndex(negative.language);
-        this.negativeIndexes.set(negative.language, index);
-      }
-      index.add({ id: i + 1, language: negative.language, title: negative.text, questions: [] });
+    negatives.forEach(({ language, text }, i) => {
+      indexIn(this.negativeIndexes, language).add({
+        id: i + 1,
+        language,
+        title: text,
+        questions: [],
+      });
     });
   }
 
@@ -108,7 +103,7 @@ export class KnowledgeBase {
   }
 
   covers(language: LanguageCode): boolean {
-    return (this.indexes.get(language)?.size ?? 0) > 0;
+    return this.languages().has(language);
   }
 
   /** The FAQ entry in this language that best answers the text, if any shares a word. */
@@ -209,6 +204,15 @@ export class KnowledgeBase {
       }),
     );
   }
+}
+
+function indexIn(indexes: Map<LanguageCode, LanguageIndex>, language: LanguageCode): LanguageIndex {
+  let index = indexes.get(language);
+  if (!index) {
+    index = new LanguageIndex(language);
+    indexes.set(language, index);
+  }
+  return index;
 }
 
 /** How like an agent's "should have gone to a person" mark a message must be to follow it. */

@@ -1,7 +1,9 @@
 import type { LanguageCode } from "./language.ts";
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const HAN = /\p{Script=Han}+/gu;
+/** A word, with an apostrophe ending ("don't", "customer's") kept. */
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+/** A run of Chinese characters: no spaces mark its words. */
+export const HAN = /\p{Script=Han}+/gu;
 
 const STOPWORDS: Record<string, Set<string>> = {
   en: new Set(
