@@ -2,7 +2,14 @@ import { parseArgs } from "node:util";
 import { HANDOFF_REASONS } from "../protocol/index.ts";
 import type { CalibrationTargets } from "../server/triage/index.ts";
 import { assess, type Engine, engineFor } from "./eval/assess.ts";
-import { buildFaq, demoFaqRows, LABELS, readRows, splitRows } from "./eval/dataset.ts";
+import {
+  buildFaq,
+  demoFaqRows,
+  demoFaqWording,
+  LABELS,
+  readRows,
+  splitRows,
+} from "./eval/dataset.ts";
 import { applyMarks, learningPoints, marksFrom } from "./eval/learn.ts";
 import {
   type Column,
@@ -47,7 +54,7 @@ const testRows = values.test && values.test !== values.train ? readRows(values.t
 const { train, test } = splitRows(trainRows, testRows);
 const tuned = values.tune ? tuneOn(readRows(values.tune), k, seed) : undefined;
 const targets = tuned?.targets;
-const faq = buildFaq(train, k, seed);
+const faq = buildFaq(train, k, seed, values.train === "demo" ? demoFaqWording() : undefined);
 const engine = engineFor(faq, targets);
 
 // A server triages warm: let the JIT settle before the timed pass.

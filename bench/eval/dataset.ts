@@ -67,6 +67,18 @@ export function demoFaqRows(): Row[] {
   );
 }
 
+/** What the demo FAQ's rows leave out: each entry's own title and answer, by `faqKey`. */
+export function demoFaqWording(): Map<string, { title: string; answer: string }> {
+  return new Map(
+    Object.entries(DEMO_FAQ).flatMap(([lang, entries]) =>
+      entries.map((entry, i): [string, { title: string; answer: string }] => [
+        faqKey(lang, DEMO_FAQ.en[i]?.title ?? entry.title),
+        { title: entry.title, answer: entry.answer },
+      ]),
+    ),
+  );
+}
+
 /** FNV-1a: the same text always lands on the same side of a split, on every machine. */
 export function stableHash(text: string): number {
   let hash = 0x811c9dc5;
@@ -119,16 +131,27 @@ export interface Faq {
   examples: Set<Row>;
 }
 
+/** One FAQ entry's key: its language and intent. */
+function faqKey(lang: string, intent: string): string {
+  return `${lang}\u0000${intent}`;
+}
+
 /**
  * One FAQ entry per `source_intent` of the faq rows, with `k` example questions picked by a
- * seeded shuffle (all of them when `k` is undefined), as a company would write its FAQ.
+ * seeded shuffle (all of them when `k` is undefined), as a company would write its FAQ. An
+ * entry's title is its intent unless `wording` (by `faqKey`) gives the title and answer.
  */
-export function buildFaq(rows: Row[], k: number | undefined, seed: number): Faq {
+export function buildFaq(
+  rows: Row[],
+  k: number | undefined,
+  seed: number,
+  wording: ReadonlyMap<string, { title: string; answer: string }> = new Map(),
+): Faq {
   const random = seededRandom(seed);
   const byIntent = new Map<string, Row[]>();
   for (const row of rows) {
     if (row.label !== "faq") continue;
-    const key = `${row.lang}\u0000${row.source_intent}`;
+    const key = faqKey(row.lang, row.source_intent);
     byIntent.set(key, [...(byIntent.get(key) ?? []), row]);
   }
   const entries: KnowledgeEntry[] = [];
@@ -148,6 +171,7 @@ export function buildFaq(rows: Row[], k: number | undefined, seed: number): Faq 
       id,
       language,
       title: intent.replaceAll("_", " "),
+      ...wording.get(key),
       questions: picked.map((row) => row.text),
     });
     intentOf.set(id, intent);

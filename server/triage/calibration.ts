@@ -36,7 +36,8 @@ export interface Collision {
 
 /** How calibration sees the engine: the confidence of a ranking, and what a person takes. */
 export interface Judge {
-  confidence: (ranked: readonly Ranked[]) => number;
+  /** How sure the engine is of the best entry, asked without the text's own example. */
+  confidence: (text: string, ranked: readonly Ranked[]) => number;
   /** The engine hands this text to a person whatever the FAQ says (a reason was found). */
   handsOff: (text: string) => boolean;
 }
@@ -100,14 +101,15 @@ export function calibrateLanguage(
     const best = ranked[0];
     positives.push({
       ...example,
-      confidence: best ? judge.confidence(ranked) : 0,
+      confidence: best ? judge.confidence(example.text, ranked) : 0,
       right: best?.faqId === example.faqId,
       answeredWith: best?.faqId ?? 0,
     });
   }
-  const scoreOf = (text: string) => (judge.handsOff(text) ? 0 : judge.confidence(index.rank(text)));
+  const scoreOf = (text: string) =>
+    judge.handsOff(text) ? 0 : judge.confidence(text, index.rank(text));
   const negativeScores = negatives.map(({ text, caught }) =>
-    caught ? 0 : judge.confidence(index.rank(text)),
+    caught ? 0 : judge.confidence(text, index.rank(text)),
   );
   const unrelatedScores = asked.unrelated.map(scoreOf);
   const threshold =

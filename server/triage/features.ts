@@ -43,11 +43,29 @@ export function featuresOf(text: string, language: LanguageCode): Features {
 }
 
 /** FNV-1a over UTF-16 code units: stable on every machine. */
-function hash(key: string): number {
+export function hash(key: string): number {
   let value = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     value ^= key.charCodeAt(i);
     value = Math.imul(value, 0x01000193);
   }
   return value >>> 0;
+}
+
+/**
+ * The reason bank and the FAQ's examples are trained on again after every edit: their features
+ * are kept rather than computed each time (a bounded memory, emptied when full).
+ */
+const remembered = new Map<string, Features>();
+const REMEMBER_AT_MOST = 50_000;
+
+export function rememberedFeatures(text: string, language: LanguageCode): Features {
+  const key = `${language}\u0000${text}`;
+  let features = remembered.get(key);
+  if (!features) {
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    features = featuresOf(text, language);
+    remembered.set(key, features);
+  }
+  return features;
 }

@@ -5,6 +5,8 @@ import {
   type LanguageCalibration,
   UNCALIBRATED_THRESHOLD,
 } from "./calibration.ts";
+import { EntryModel, HeldOutEntryModel } from "./entry-model.ts";
+import { featuresOf } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
 import { type KnowledgeEntry, LanguageIndex, type Ranked } from "./language-index.ts";
 import { REASON_BANK } from "./reason-bank/index.ts";
@@ -55,6 +57,7 @@ export class KnowledgeBase {
   private negativeIndexes = new Map<LanguageCode, LanguageIndex>();
   private calibrations = new Map<LanguageCode, LanguageCalibration>();
   private model: ReasonModel | undefined;
+  private entryModels = new Map<LanguageCode, EntryModel>();
   private covered: Set<LanguageCode> | undefined;
 
   constructor(entries: Iterable<KnowledgeEntry> = []) {
@@ -110,9 +113,14 @@ export class KnowledgeBase {
   match(text: string, language: LanguageCode): Match | undefined {
     const ranked = this.indexes.get(language)?.rank(text) ?? [];
     const best = ranked[0];
-    return (
-      best && { faqId: best.faqId, confidence: confidenceOf(ranked), similarity: best.similarity }
-    );
+    if (!best) return undefined;
+    const model = this.entryModels.get(language);
+    const probability = model?.probability(featuresOf(text, language), best.faqId);
+    return {
+      faqId: best.faqId,
+      confidence: blended(confidenceOf(ranked), probability),
+      similarity: best.similarity,
+    };
   }
 
   /**
@@ -150,7 +158,7 @@ export class KnowledgeBase {
 
   /** The reason model's probabilities for the text; undefined before the first training. */
   reasonProbabilities(text: string, language: LanguageCode): Float64Array | undefined {
-    return this.model?.predict(text, language);
+    return this.model?.predict(featuresOf(text, language));
   }
 
   /**
@@ -183,26 +191,35 @@ export class KnowledgeBase {
           i,
         ) !== undefined,
     }));
-    const judge = { confidence: confidenceOf, handsOff: lexiconHandsOff };
+    const entryModels = new Map<LanguageCode, EntryModel>();
     this.calibrations = new Map(
       [...this.indexes.values()].map((index) => {
+        const { language } = index;
         const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
-          list.filter((item) => item.language === index.language);
+          list.filter((item) => item.language === language);
+        const problems = ofLanguage(examples.filter((example) => example.label !== "none"));
+        const unrelated = ofLanguage(bankExamples("none")).map(({ text }) => text);
+        const entries = [...index.entryTexts()];
+        const others = [...problems, ...ofLanguage(this.negatives)].map(({ text }) => text);
+        entryModels.set(language, EntryModel.train(language, entries, [...others, ...unrelated]));
+        // Calibration asks each text of the model trained without it.
+        const heldOut = new HeldOutEntryModel(language, entries, [...others, ...unrelated]);
+        const judge = {
+          confidence: (text: string, ranked: readonly Ranked[]) =>
+            blended(confidenceOf(ranked), ranked[0] && heldOut.probability(text, ranked[0].faqId)),
+          handsOff: lexiconHandsOff,
+        };
         const asked = {
           negatives: [
-            ...ofLanguage(examples.filter((example) => example.label !== "none")).map(
-              ({ text }) => ({
-                text,
-                caught: lexiconHandsOff(text),
-              }),
-            ),
+            ...problems.map(({ text }) => ({ text, caught: lexiconHandsOff(text) })),
             ...ofLanguage(marks),
           ],
-          unrelated: ofLanguage(bankExamples("none")).map(({ text }) => text),
+          unrelated,
         };
-        return [index.language, calibrateLanguage(index, asked, judge, targets)];
+        return [language, calibrateLanguage(index, asked, judge, targets)];
       }),
     );
+    this.entryModels = entryModels;
   }
 }
 
@@ -213,6 +230,15 @@ function indexIn(indexes: Map<LanguageCode, LanguageIndex>, language: LanguageCo
     indexes.set(language, index);
   }
   return index;
+}
+
+/**
+ * How sure the engine is that the entry answers: the confidence of the similarity ranking and
+ * the entry model's probability for the same entry, averaged (the similarity alone before the
+ * first training).
+ */
+function blended(similarity: number, probability: number | undefined): number {
+  return probability === undefined ? similarity : (similarity + probability) / 2;
 }
 
 /** How like an agent's "should have gone to a person" mark a message must be to follow it. */

@@ -8,6 +8,8 @@ export interface KnowledgeEntry {
   language: LanguageCode;
   title: string;
   questions: readonly string[];
+  /** The answer says in its own words what the entry covers ("we take Visa, Mastercard…"). */
+  answer?: string;
 }
 
 export interface Ranked {
@@ -26,10 +28,11 @@ interface IndexedEntry {
   id: number;
   /** The title and example questions as written, for leave-one-out. */
   texts: string[];
-  /** Each of them as a set of terms. */
+  /** Each of them as a set of terms, and the answer's last (never left out: it is no question). */
   examples: string[][];
-  /** How often each term occurs across the entry's examples. */
+  /** How often each term occurs across the entry's examples and answer. */
   profile: Map<string, number>;
+  answer?: string;
 }
 
 const CANDIDATES = 8;
@@ -65,7 +68,10 @@ export class LanguageIndex {
       (text) => terms(text, this.language).length > 0,
     );
     if (texts.length === 0) return;
-    const examples = texts.map((text) => [...new Set(terms(text, this.language))]);
+    const answer = entry.answer && terms(entry.answer, this.language).length ? entry.answer : "";
+    const examples = [...texts, ...(answer ? [answer] : [])].map((text) => [
+      ...new Set(terms(text, this.language)),
+    ]);
     const profile = new Map<string, number>();
     for (const example of examples) {
       this.exampleCount++;
@@ -74,13 +80,19 @@ export class LanguageIndex {
         this.count(term, 1);
       }
     }
-    this.entries.set(entry.id, { id: entry.id, texts, examples, profile });
+    this.entries.set(entry.id, {
+      id: entry.id,
+      texts,
+      examples,
+      profile,
+      ...(answer ? { answer } : {}),
+    });
     for (const term of profile.keys()) {
       const posting = this.postings.get(term) ?? new Set();
       posting.add(entry.id);
       this.postings.set(term, posting);
     }
-    this.grams.add(entry.id, texts);
+    this.grams.add(entry.id, answer ? [...texts, answer] : texts);
   }
 
   remove(entryId: number): void {
@@ -103,6 +115,13 @@ export class LanguageIndex {
   *examples(): Generator<LeftOut & { text: string }> {
     for (const [faqId, indexed] of this.entries) {
       for (const [example, text] of indexed.texts.entries()) yield { faqId, example, text };
+    }
+  }
+
+  /** Each entry's example questions and answer, for a model to learn the entries from. */
+  *entryTexts(): Generator<{ faqId: number; texts: string[] }> {
+    for (const [faqId, indexed] of this.entries) {
+      yield { faqId, texts: indexed.answer ? [...indexed.texts, indexed.answer] : indexed.texts };
     }
   }
 
@@ -211,7 +230,7 @@ function without(indexed: IndexedEntry, example: number): IndexedEntry | undefin
   }
   const keep = (_: unknown, i: number) => i !== example;
   const examples = indexed.examples.filter(keep);
-  return { id: indexed.id, texts: indexed.texts.filter(keep), examples, profile };
+  return { ...indexed, texts: indexed.texts.filter(keep), examples, profile };
 }
 
 function top(similarities: Map<number, number>, count: number): number[] {
