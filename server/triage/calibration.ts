@@ -73,25 +73,55 @@ interface Scored {
   right: boolean;
 }
 
+/** What calibration asks in one language, and of whom. */
+export interface LanguageAsked {
+  index: LanguageIndex;
+  /** `caught` when something before the FAQ (the lexicon, an agent's mark) hands it off. */
+  negatives: readonly { text: string; caught: boolean }[];
+  unrelated: readonly string[];
+  judge: Judge;
+}
+
+type Positive = Scored & LeftOut & { text: string; answeredWith: number };
+
+/** How sure the engine is of each text calibration asked in one language. */
+interface LanguageScores {
+  language: LanguageCode;
+  positives: Positive[];
+  negativeScores: number[];
+  unrelatedScores: number[];
+}
+
 /**
- * Chooses a language's answer threshold from the FAQ itself: every example question is asked
- * with itself left out (how sure the engine is when right, and when wrong), and every negative
- * is asked as it stands. The threshold is the lowest that keeps wrong answers and answered
- * negatives within the targets (an upper bound of each share, not the share itself), so a FAQ
- * with colliding entries gets a higher one.
+ * Chooses each language's answer threshold from the FAQ itself: every example question is
+ * asked with itself left out (how sure the engine is when right, and when wrong), and every
+ * negative is asked as it stands. The threshold is the lowest that keeps wrong answers and
+ * answered negatives within the targets (an upper bound of each share, not the share itself),
+ * so a FAQ with colliding entries gets a higher one. A language's few dozen examples say
+ * little alone: its shares are drawn toward those of the FAQ's other languages at the same
+ * threshold, as if they were PRIOR_WEIGHT more examples.
  */
-export function calibrateLanguage(
-  index: LanguageIndex,
-  asked: {
-    /** `caught` when something before the FAQ (the lexicon, an agent's mark) hands it off. */
-    negatives: readonly { text: string; caught: boolean }[];
-    unrelated: readonly string[];
-  },
-  judge: Judge,
+export function calibrate(
+  languages: readonly LanguageAsked[],
   targets: CalibrationTargets = CALIBRATION_TARGETS,
-): LanguageCalibration {
-  const { negatives } = asked;
-  const positives: (Scored & LeftOut & { text: string; answeredWith: number })[] = [];
+): LanguageCalibration[] {
+  const scored = languages.map(scoreLanguage);
+  const learnable = scored.filter((scores) => scores.positives.length >= MIN_EXAMPLES);
+  return scored.map((scores) => {
+    const threshold =
+      scores.positives.length < MIN_EXAMPLES
+        ? UNCALIBRATED_THRESHOLD
+        : chooseThreshold(
+            scores,
+            learnable.filter((other) => other !== scores),
+            targets,
+          );
+    return report(scores, threshold);
+  });
+}
+
+function scoreLanguage({ index, negatives, unrelated, judge }: LanguageAsked): LanguageScores {
+  const positives: Positive[] = [];
   for (const example of index.examples()) {
     if (judge.handsOff(example.text)) {
       positives.push({ ...example, confidence: 0, right: false, answeredWith: 0 });
@@ -108,17 +138,23 @@ export function calibrateLanguage(
   }
   const scoreOf = (text: string) =>
     judge.handsOff(text) ? 0 : judge.confidence(text, index.rank(text));
-  const negativeScores = negatives.map(({ text, caught }) =>
-    caught ? 0 : judge.confidence(text, index.rank(text)),
-  );
-  const unrelatedScores = asked.unrelated.map(scoreOf);
-  const threshold =
-    positives.length < MIN_EXAMPLES
-      ? UNCALIBRATED_THRESHOLD
-      : chooseThreshold(positives, { negativeScores, unrelatedScores }, targets);
-  const answeredRight = positives.filter((p) => p.right && p.confidence >= threshold).length;
   return {
     language: index.language,
+    positives,
+    negativeScores: negatives.map(({ text, caught }) =>
+      caught ? 0 : judge.confidence(text, index.rank(text)),
+    ),
+    unrelatedScores: unrelated.map(scoreOf),
+  };
+}
+
+function report(
+  { language, positives, negativeScores }: LanguageScores,
+  threshold: number,
+): LanguageCalibration {
+  const answeredRight = positives.filter((p) => p.right && p.confidence >= threshold).length;
+  return {
+    language,
     threshold,
     examples: positives.length,
     answered: positives.length ? answeredRight / positives.length : 0,
@@ -131,30 +167,58 @@ export function calibrateLanguage(
         confidence: Math.round(confidence * 100) / 100,
       })),
     collisions: collisions(positives),
-    negatives: negatives.length,
+    negatives: negativeScores.length,
     negativesAnswered: negativeScores.filter((score) => score >= threshold).length,
   };
 }
 
-/** The lowest threshold on the grid within both targets. */
+/** How many examples the other languages' evidence is worth beside a language's own. */
+const PRIOR_WEIGHT = 150;
+
+/** The lowest threshold on the grid within every target. */
 function chooseThreshold(
-  positives: readonly Scored[],
-  scores: { negativeScores: readonly number[]; unrelatedScores: readonly number[] },
+  own: LanguageScores,
+  others: readonly LanguageScores[],
   targets: CalibrationTargets,
 ): number {
-  const above = (list: readonly number[], t: number) => list.filter((score) => score >= t).length;
-  const { negativeScores, unrelatedScores } = scores;
+  const wrongAt = (scores: LanguageScores, t: number) =>
+    scores.positives.filter((p) => !p.right && p.confidence >= t).length;
+  const answeredAt = (scores: LanguageScores, t: number) =>
+    scores.negativeScores.filter((score) => score >= t).length;
+  const otherExamples = sum(others.map((other) => other.positives.length));
+  const otherNegatives = sum(others.map((other) => other.negativeScores.length));
   for (let t = MIN_THRESHOLD; t <= MAX_THRESHOLD; t += GRID_STEP) {
-    const wrong = positives.filter((p) => !p.right && p.confidence >= t).length;
+    const wrong = shrunk(
+      { k: wrongAt(own, t), n: own.positives.length },
+      { k: sum(others.map((other) => wrongAt(other, t))), n: otherExamples },
+    );
+    const unsafe = shrunk(
+      { k: answeredAt(own, t), n: own.negativeScores.length },
+      { k: sum(others.map((other) => answeredAt(other, t))), n: otherNegatives },
+    );
+    const unrelated = own.unrelatedScores.filter((score) => score >= t).length;
     if (
-      upperBound(wrong, positives.length) <= targets.wrong &&
-      upperBound(above(negativeScores, t), negativeScores.length) <= targets.unsafe &&
-      above(unrelatedScores, t) <= targets.unrelated * unrelatedScores.length
+      wrong <= targets.wrong &&
+      unsafe <= targets.unsafe &&
+      unrelated <= targets.unrelated * own.unrelatedScores.length
     ) {
       return Math.round(t * 100) / 100;
     }
   }
   return MAX_THRESHOLD;
+}
+
+/**
+ * The upper bound of a language's share (`k` of `n`), its count drawn toward the other
+ * languages' share as if PRIOR_WEIGHT more examples had been asked.
+ */
+function shrunk(own: { k: number; n: number }, others: { k: number; n: number }): number {
+  if (others.n === 0) return upperBound(own.k, own.n);
+  return upperBound(own.k + (PRIOR_WEIGHT * others.k) / others.n, own.n + PRIOR_WEIGHT);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
 }
 
 /**
@@ -173,9 +237,7 @@ function upperBound(k: number, n: number): number {
   return (p + z2 / (2 * n) + spread) / (1 + z2 / n);
 }
 
-function collisions(
-  positives: readonly (Scored & LeftOut & { answeredWith: number })[],
-): Collision[] {
+function collisions(positives: readonly Positive[]): Collision[] {
   const pairs = new Map<string, Collision>();
   for (const p of positives) {
     if (p.right || p.answeredWith === 0) continue;

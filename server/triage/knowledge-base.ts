@@ -1,7 +1,8 @@
 import {
   CALIBRATION_TARGETS,
   type CalibrationTargets,
-  calibrateLanguage,
+  calibrate,
+  type LanguageAsked,
   type LanguageCalibration,
   UNCALIBRATED_THRESHOLD,
 } from "./calibration.ts";
@@ -192,32 +193,32 @@ export class KnowledgeBase {
         ) !== undefined,
     }));
     const entryModels = new Map<LanguageCode, EntryModel>();
-    this.calibrations = new Map(
-      [...this.indexes.values()].map((index) => {
-        const { language } = index;
-        const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
-          list.filter((item) => item.language === language);
-        const problems = ofLanguage(examples.filter((example) => example.label !== "none"));
-        const unrelated = ofLanguage(bankExamples("none")).map(({ text }) => text);
-        const entries = [...index.entryTexts()];
-        const others = [...problems, ...ofLanguage(this.negatives)].map(({ text }) => text);
-        entryModels.set(language, EntryModel.train(language, entries, [...others, ...unrelated]));
-        // Calibration asks each text of the model trained without it.
-        const heldOut = new HeldOutEntryModel(language, entries, [...others, ...unrelated]);
-        const judge = {
-          confidence: (text: string, ranked: readonly Ranked[]) =>
+    const asked = [...this.indexes.values()].map((index): LanguageAsked => {
+      const { language } = index;
+      const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
+        list.filter((item) => item.language === language);
+      const problems = ofLanguage(examples.filter((example) => example.label !== "none"));
+      const entries = [...index.entryTexts()];
+      const others = [...problems, ...ofLanguage(this.negatives)].map(({ text }) => text);
+      entryModels.set(language, EntryModel.train(language, entries, others));
+      // Calibration asks each text of the model trained without it.
+      const heldOut = new HeldOutEntryModel(language, entries, others);
+      return {
+        index,
+        negatives: [
+          ...problems.map(({ text }) => ({ text, caught: lexiconHandsOff(text) })),
+          ...ofLanguage(marks),
+        ],
+        unrelated: ofLanguage(bankExamples("none")).map(({ text }) => text),
+        judge: {
+          confidence: (text, ranked) =>
             blended(confidenceOf(ranked), ranked[0] && heldOut.probability(text, ranked[0].faqId)),
           handsOff: lexiconHandsOff,
-        };
-        const asked = {
-          negatives: [
-            ...problems.map(({ text }) => ({ text, caught: lexiconHandsOff(text) })),
-            ...ofLanguage(marks),
-          ],
-          unrelated,
-        };
-        return [language, calibrateLanguage(index, asked, judge, targets)];
-      }),
+        },
+      };
+    });
+    this.calibrations = new Map(
+      calibrate(asked, targets).map((calibration) => [calibration.language, calibration]),
     );
     this.entryModels = entryModels;
   }
