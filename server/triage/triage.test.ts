@@ -136,9 +136,17 @@ test("money at stake for this customer is financial, in all six languages", () =
     "Man divreiz noņēma naudu par pasūtījumu",
     "חייבו אותי פעמיים על אותה הזמנה",
     "我被扣了两次钱，扣了两次",
+    // A problem with a payment, the problem named before or after it.
+    "payment issues again",
+    "Mam problem z płatnością kartą",
+    "Betalningsproblem i kassan",
+    "Problēma ar maksājumu",
+    "יש לי בעיה בתשלום",
+    "付款出错了",
   ]);
   assertNotReason("financial", [
     "Which payment methods do you accept?",
+    "Jakie metody płatności akceptujecie?",
     "Is there a fee for cancelling?",
     "Jaka jest polityka zwrotów?",
   ]);

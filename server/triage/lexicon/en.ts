@@ -75,6 +75,7 @@ export const en: Lexicon = {
         `(?:payment|charge|transaction|card|transfer)${gap(3)}(?:fail\\w*|declin\\w*|reject\\w*|refused|bounced)`,
         `(?:declin\\w*|reject\\w*|failed)\\s+(?:credit\\s+|debit\\s+)?(?:card|payment|transaction)`,
         `(?:problem|issue|trouble|error|difficult\\w*)s?${gap(3)}(?:pay|paying|payment|payments|billing|charge|checkout|transaction)`,
+        "(?:payment|billing|checkout|transaction)s?\\s+(?:problem|issue|trouble|error|failure)s?",
         `(?:transfer|send|move|wire)\\s+(?:\\w+\\s+)?${MONEY}`,
         `(?:transfer|send|move|wire)\\s+\\S+\\s+(?:from|to|into|between)\\s+(?:my\\s+)?(?:\\w+\\s+)?(?:account|checking|savings)`,
         "pay\\s+(?:off\\s+)?(?:my|the|a|this|our)\\s+(?:\\w+\\s+){0,2}?(?:bill|bills|invoice|balance|debt|loan)",

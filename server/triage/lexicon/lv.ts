@@ -46,6 +46,8 @@ export const lv: Lexicon = {
         `(?:noņ|iekas|norakst|samaks)${L}${gap(2)}(?:divreiz|divas\\s+reizes|dubulti|par\\s+daudz)`,
         `maksājum${L}${gap(2)}(?:neizdevās|noraidīt${L}|neizgāja|netika\\s+apstrādāt${L})`,
         `(?:nepareiz|nezinām|nesankcionēt)${L}\\s+(?:summ|maksājum|darījum|norakstījum)${L}`,
+        `(?:problēm|kļūd|ķibel)${L}\\s+ar\\s+(?:maksājum|darījum|apmaks)${L}`,
+        `(?:maksājum|darījum|apmaks)${L}\\s+(?:problēm|kļūd)${L}`,
         `(?:pārskaitīt|pārskaiti|nosūtīt)\\s+(?:\\p{L}+\\s+)?(?:naud${L}|\\d+)`,
       ),
     ),

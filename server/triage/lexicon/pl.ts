@@ -48,6 +48,7 @@ export const pl: Lexicon = {
         `(?:nieudan|odrzucon)${L}\\s+(?:płatnoś|transakc|przelew)${L}`,
         `kart${L}${gap(2)}(?:odrzucon${L}|nie\\s+przesz${L})`,
         `(?:błędn|nieznan|podwójn)${L}\\s+(?:obciążeni|płatnoś|transakc|opłat)${L}`,
+        `(?:problem${L}|błąd|błęd${L}|kłopot${L})\\s+(?:z\\s+)?(?:płatnoś|transakc|przelew|obciążeni)${L}`,
         `(?:przelać|przelej|wysłać|przesłać)\\s+(?:\\p{L}+\\s+)?(?:pieniądze|środki|\\d+)`,
       ),
     ),

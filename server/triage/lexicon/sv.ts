@@ -49,6 +49,8 @@ export const sv: Lexicon = {
         `dubbel(?:debiter|dragn|betal)${L}`,
         `(?:betalning|transaktion|kort)${L}${gap(2)}(?:misslyck${L}|nekad${L}|avvisad${L})`,
         `(?:okänd|felaktig|oväntad)${L}\\s+(?:debitering|dragning|avgift|transaktion|belopp)${L}`,
+        `(?:betalnings|kortbetalnings|transaktions)(?:problem|fel)${L}`,
+        `(?:problem|fel)${L}\\s+(?:med|vid)\\s+(?:betalning|kortbetalning|transaktion|debitering)${L}`,
         `(?:föra\\s+över|överföra|skicka|flytta)\\s+(?:\\p{L}+\\s+)?(?:pengar|\\d+\\s*(?:kr|kronor|sek))`,
       ),
     ),
