@@ -143,6 +143,8 @@ test("money at stake for this customer is financial, in all six languages", () =
     "Problēma ar maksājumu",
     "יש לי בעיה בתשלום",
     "付款出错了",
+    "I need help with my payment",
+    "Hjälp med betalningen tack",
   ]);
   assertNotReason("financial", [
     "Which payment methods do you accept?",

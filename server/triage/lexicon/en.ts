@@ -76,6 +76,7 @@ export const en: Lexicon = {
         `(?:declin\\w*|reject\\w*|failed)\\s+(?:credit\\s+|debit\\s+)?(?:card|payment|transaction)`,
         `(?:problem|issue|trouble|error|difficult\\w*)s?${gap(3)}(?:pay|paying|payment|payments|billing|charge|checkout|transaction)`,
         "(?:payment|billing|checkout|transaction)s?\\s+(?:problem|issue|trouble|error|failure)s?",
+        "help\\s+(?:with|regarding|on|about)\\s+(?:a\\s+|my\\s+|the\\s+)?(?:payment|billing|charge|invoice\\s+amount)s?",
         `(?:transfer|send|move|wire)\\s+(?:\\w+\\s+)?${MONEY}`,
         `(?:transfer|send|move|wire)\\s+\\S+\\s+(?:from|to|into|between)\\s+(?:my\\s+)?(?:\\w+\\s+)?(?:account|checking|savings)`,
         "pay\\s+(?:off\\s+)?(?:my|the|a|this|our)\\s+(?:\\w+\\s+){0,2}?(?:bill|bills|invoice|balance|debt|loan)",

@@ -47,6 +47,7 @@ export const lv: Lexicon = {
         `maksājum${L}${gap(2)}(?:neizdevās|noraidīt${L}|neizgāja|netika\\s+apstrādāt${L})`,
         `(?:nepareiz|nezinām|nesankcionēt)${L}\\s+(?:summ|maksājum|darījum|norakstījum)${L}`,
         `(?:problēm|kļūd|ķibel)${L}\\s+ar\\s+(?:maksājum|darījum|apmaks)${L}`,
+        `palīdz${L}\\s+ar\\s+(?:manu\\s+)?(?:maksājum|apmaks)${L}`,
         `(?:maksājum|darījum|apmaks)${L}\\s+(?:problēm|kļūd)${L}`,
         `(?:pārskaitīt|pārskaiti|nosūtīt)\\s+(?:\\p{L}+\\s+)?(?:naud${L}|\\d+)`,
       ),

@@ -49,6 +49,7 @@ export const pl: Lexicon = {
         `kart${L}${gap(2)}(?:odrzucon${L}|nie\\s+przesz${L})`,
         `(?:błędn|nieznan|podwójn)${L}\\s+(?:obciążeni|płatnoś|transakc|opłat)${L}`,
         `(?:problem${L}|błąd|błęd${L}|kłopot${L})\\s+(?:z\\s+)?(?:płatnoś|transakc|przelew|obciążeni)${L}`,
+        `pom(?:oc|ocy|óż${L})\\s+(?:z|w)\\s+(?:moją\\s+)?płatnoś${L}`,
         `(?:przelać|przelej|wysłać|przesłać)\\s+(?:\\p{L}+\\s+)?(?:pieniądze|środki|\\d+)`,
       ),
     ),

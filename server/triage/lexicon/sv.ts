@@ -50,6 +50,7 @@ export const sv: Lexicon = {
         `(?:betalning|transaktion|kort)${L}${gap(2)}(?:misslyck${L}|nekad${L}|avvisad${L})`,
         `(?:okänd|felaktig|oväntad)${L}\\s+(?:debitering|dragning|avgift|transaktion|belopp)${L}`,
         `(?:betalnings|kortbetalnings|transaktions)(?:problem|fel)${L}`,
+        `hjälp\\s+med\\s+(?:min\\s+)?(?:betalning|debitering)${L}`,
         `(?:problem|fel)${L}\\s+(?:med|vid)\\s+(?:betalning|kortbetalning|transaktion|debitering)${L}`,
         `(?:föra\\s+över|överföra|skicka|flytta)\\s+(?:\\p{L}+\\s+)?(?:pengar|\\d+\\s*(?:kr|kronor|sek))`,
       ),
