@@ -43,13 +43,7 @@ export function modelReasons(
     const probabilities = kb.reasonProbabilities(sentence, language);
     if (!probabilities) return { sure: [], likely: [] };
     const statement = i > 0 && !QUESTION.test(sentence);
-    if (
-      statement &&
-      (probabilities[0] ?? 0) < STATEMENT_ROUTINE &&
-      Math.max(...probabilities.subarray(1)) >= REASON_LIKELY
-    ) {
-      aside ??= part;
-    }
+    if (statement && (probabilities[0] ?? 0) < STATEMENT_ROUTINE) aside ??= part;
     MODEL_CLASSES.forEach((label, i) => {
       const score = probabilities[i] ?? 0;
       if (label === "none" || score < REASON_LIKELY) return;
