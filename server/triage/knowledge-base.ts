@@ -199,7 +199,9 @@ export class KnowledgeBase {
         list.filter((item) => item.language === language);
       const problems = ofLanguage(examples.filter((example) => example.label !== "none"));
       const entries = [...index.entryTexts()];
-      const others = [...problems, ...ofLanguage(this.negatives)].map(({ text }) => text);
+      const others = [...problems, ...ofLanguage(this.negatives)]
+        .map(({ text }) => text)
+        .filter((text) => !lexiconHandsOff(text));
       entryModels.set(language, EntryModel.train(language, entries, others));
       // Calibration asks each text of the model trained without it.
       const heldOut = new HeldOutEntryModel(language, entries, others);

@@ -21,7 +21,7 @@ export interface LabelledText {
   label: ModelClass;
 }
 
-const SETTINGS = { epochs: 5, learningRate: 0.4, l2: 1e-6 };
+const SETTINGS = { epochs: 5, learningRate: 0.4, l2: 1e-6, settled: 1e-3 };
 
 /**
  * A per-company reason model: multinomial logistic regression over hashed features, trained

@@ -12,10 +12,9 @@ export interface TrainingSettings {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** A class this sure of itself already (or this sure it is not meant) learns nothing more. */
+  settled: number;
 }
-
-/** A class this sure of itself already (or this sure it is not meant) learns nothing more. */
-const SETTLED = 1e-3;
 
 /**
  * Multinomial logistic regression over sparse hashed features, trained by Adagrad. Only the
@@ -54,18 +53,19 @@ export class SoftmaxRegression {
     const weights = new Float32Array(index.size * classes);
     const squares = new Float32Array(weights.length);
     const scores = new Float64Array(classes);
+    const { learningRate, l2, settled } = settings;
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       for (const { at, values, label, weight } of dense) {
         softmax(weights, classes, at, values, scores);
         for (let c = 0; c < classes; c++) {
-          const gradient = ((scores[c] ?? 0) - (c === label ? 1 : 0)) * weight;
-          if (Math.abs(gradient) < SETTLED) continue;
+          const gradient = ((scores[c] as number) - (c === label ? 1 : 0)) * weight;
+          if (Math.abs(gradient) < settled) continue;
           for (let i = 0; i < at.length; i++) {
-            const w = (at[i] ?? 0) + c;
-            const g = gradient * (values[i] ?? 0) + settings.l2 * (weights[w] ?? 0);
-            squares[w] = (squares[w] ?? 0) + g * g;
-            weights[w] =
-              (weights[w] ?? 0) - (settings.learningRate * g) / Math.sqrt(squares[w] ?? 1);
+            const w = (at[i] as number) + c;
+            const g = gradient * (values[i] as number) + l2 * (weights[w] as number);
+            const square = (squares[w] as number) + g * g;
+            squares[w] = square;
+            weights[w] = (weights[w] as number) - (learningRate * g) / Math.sqrt(square);
           }
         }
       }
@@ -96,20 +96,22 @@ function softmax(
 ): void {
   out.fill(0);
   for (let i = 0; i < at.length; i++) {
-    const from = at[i] ?? -1;
+    const from = at[i] as number;
     if (from < 0) continue;
-    const value = values[i] ?? 0;
-    for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) + (weights[from + c] ?? 0) * value;
+    const value = values[i] as number;
+    for (let c = 0; c < classes; c++) {
+      out[c] = (out[c] as number) + (weights[from + c] as number) * value;
+    }
   }
   let max = Number.NEGATIVE_INFINITY;
   for (const score of out) if (score > max) max = score;
   let total = 0;
   for (let c = 0; c < classes; c++) {
-    const e = Math.exp((out[c] ?? 0) - max);
+    const e = Math.exp((out[c] as number) - max);
     out[c] = e;
     total += e;
   }
-  for (let c = 0; c < classes; c++) out[c] = (out[c] ?? 0) / total;
+  for (let c = 0; c < classes; c++) out[c] = (out[c] as number) / total;
 }
 
 /** The rows in a fixed pseudo-random order taken from their texts: the same rows, the same model. */
