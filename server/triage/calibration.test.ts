@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { calibrate, type Judge } from "./calibration.ts";
 import { KnowledgeBase, type KnowledgeEntry } from "./index.ts";
+import { LanguageIndex } from "./language-index.ts";
 
 const entry = (id: number, title: string, questions: string[]): KnowledgeEntry => ({
   id,
@@ -112,4 +114,54 @@ test("each language is calibrated on its own; an uncalibrated one is careful", (
   assert.deepEqual(languages, ["en", "pl"]);
   assert.ok(base.threshold("en") < careful, "a distinct FAQ needs less than the careful default");
   assert.equal(base.threshold("pl"), careful, "two examples are too few to learn from");
+});
+
+test("a language's few examples are read beside its FAQ's other languages", () => {
+  // Twelve Polish examples, one of which the FAQ answers with the other entry: alone, one in
+  // twelve might be one in five for all calibration can tell.
+  const polish = new LanguageIndex("pl");
+  polish.add({
+    id: 1,
+    language: "pl",
+    title: "Godziny otwarcia",
+    questions: [
+      "Kiedy jesteście otwarci?",
+      "Do której otwarte?",
+      "Godziny sklepu?",
+      "Czy w niedzielę otwarte?",
+      "Kiedy otwieracie?",
+    ],
+  });
+  polish.add({
+    id: 2,
+    language: "pl",
+    title: "Karty podarunkowe",
+    questions: [
+      "Czy macie karty podarunkowe?",
+      "Ile ważna jest karta?",
+      "Gdzie kupić bon?",
+      "Karta na prezent?",
+      "Czy karta podarunkowa w niedzielę otwarte?",
+    ],
+  });
+  // The same FAQ in English with many examples and none answered wrongly.
+  const english = new LanguageIndex("en");
+  for (const [id, words] of [
+    [3, "opening hours"],
+    [4, "gift cards"],
+  ] as const) {
+    english.add({
+      id,
+      language: "en",
+      title: words,
+      questions: Array.from({ length: 60 }, (_, i) => `${words} question ${id}-${i}`),
+    });
+  }
+  const judge: Judge = { confidence: () => 0.5, handsOff: () => false };
+  const asked = (index: LanguageIndex) => ({ index, negatives: [], unrelated: [], judge });
+  const [alone] = calibrate([asked(polish)]);
+  const [together] = calibrate([asked(polish), asked(english)]);
+  assert.equal(alone?.wrong.length, 0, "alone it answers nothing it could get wrong");
+  assert.ok(alone && alone.threshold > 0.5, `alone ${alone?.threshold}`);
+  assert.ok(together && together.threshold <= 0.5, `beside English ${together?.threshold}`);
 });

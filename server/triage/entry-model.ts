@@ -2,7 +2,7 @@ import { type Features, hash, rememberedFeatures } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
 import { inTrainingOrder, SoftmaxRegression, type TrainingRow } from "./softmax-regression.ts";
 
-/** One FAQ entry's example questions (its title among them). */
+/** One FAQ entry's texts: its title, example questions and answer. */
 export interface EntryExamples {
   faqId: number;
   texts: readonly string[];
@@ -13,10 +13,10 @@ const SETTINGS = { epochs: 7, learningRate: 0.5, l2: 0, settled: 1e-2 };
 const FOLDS = 5;
 
 /**
- * Which of one language's FAQ entries a message asks, learnt from the entries' own examples
- * against messages that no entry answers (the reason bank, the agents' marks, other
- * businesses' questions). Where similarity sees shared words, the model sees which words
- * tell the entries apart, and how unlike every entry a problem is.
+ * Which of one language's FAQ entries a message asks, learnt from the entries' own texts
+ * against messages that no entry answers (the reason bank's problems, the agents' marks).
+ * Where similarity sees shared words, the model sees which words tell the entries apart, and
+ * how unlike every entry a problem is.
  */
 export class EntryModel {
   private constructor(
@@ -57,8 +57,10 @@ export class EntryModel {
 }
 
 /**
- * The same model trained FOLDS times, each time without a fifth of the texts: asked about a
+ * The same model trained FOLDS times, each time without one fold of the texts: asked about a
  * text it was trained on, it answers with the model that never saw it, as calibration needs.
+ * (With fewer folds each model is so much weaker than the one customers meet that the
+ * threshold calibration picks lets wrong answers through.)
  */
 export class HeldOutEntryModel {
   private readonly folds: EntryModel[];
