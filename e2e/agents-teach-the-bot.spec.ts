@@ -34,6 +34,10 @@ test("an agent marks that the FAQ answers a handoff, an admin accepts it, and th
   await expect(row).toContainText("Answered by “International shipping”");
   await row.getByRole("button", { name: "Accept" }).click();
   await expect(marks.getByText("No marks waiting.")).toBeVisible();
+  // The bot learns the new example in the recalibration the knowledge base shows running.
+  const recalculating = admin.getByText("Recalculating after your last change…");
+  await expect(recalculating).toBeVisible();
+  await expect(recalculating).toBeHidden();
 
   const next = await newPerson();
   await openChat(next, server);

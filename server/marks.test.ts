@@ -77,6 +77,18 @@ describe("learning from the agents: marks change the bot's next answer without a
     return { status: response.status, mark: ((await response.json()) as { mark: Mark }).mark };
   }
 
+  /** Waits for the recalibration an accepted mark starts (it runs off the message path). */
+  async function recalibrated(): Promise<void> {
+    for (let tries = 0; tries < 200; tries++) {
+      const response = await api(server.url, "GET", "/api/admin/faq/calibration", {
+        cookie: admin,
+      });
+      if (!((await response.json()) as { pending: boolean }).pending) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail("calibration stayed pending for 10 s");
+  }
+
   async function audited(action: string): Promise<number> {
     const response = await api(server.url, "GET", "/api/admin/audit", { cookie: admin });
     const { entries } = (await response.json()) as { entries: { action: string }[] };
@@ -129,6 +141,8 @@ describe("learning from the agents: marks change the bot's next answer without a
     const shipping = entries.find((entry) => entry.title === "International shipping");
     assert.ok(shipping?.questions.includes(question));
 
+    // The example counts at once; the entry model learns it in the recalibration that follows.
+    await recalibrated();
     const answered = await ask(question);
     assert.equal(answered.outcome.type, "message");
     assert.equal(messageOf(answered.outcome).faq?.title, "International shipping");
