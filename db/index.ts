@@ -62,7 +62,7 @@ export {
   queueEmail,
 } from "./outbox.ts";
 export { recentPickups } from "./pickups.ts";
-export { deleteVisitor, exportVisitor } from "./privacy.ts";
+export { deleteVisitor, type ErasedVisitor, exportVisitor } from "./privacy.ts";
 export { listQueue } from "./queue.ts";
 export { rateConversation } from "./ratings.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";

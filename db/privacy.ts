@@ -1,8 +1,9 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
 import type { Db } from "./database.ts";
+import type { FaqEntry } from "./faq.ts";
 import { readTranscript } from "./messages.ts";
-import { conversationEvents, conversations, visitors } from "./schema.ts";
+import { conversationEvents, conversations, faqEntries, triageMarks, visitors } from "./schema.ts";
 
 /** Everything stored about one visitor, as a person asking for their data would get it. */
 export async function exportVisitor(db: Db, visitorId: number, audit: AuditEntry, now: number) {
@@ -37,14 +38,68 @@ export async function exportVisitor(db: Db, visitorId: number, audit: AuditEntry
   });
 }
 
+/** What erasing a visitor changed beyond their own rows, for the engine to forget too. */
+export interface ErasedVisitor {
+  /** FAQ entries that lose an example question in the visitor's words. */
+  entries: FaqEntry[];
+  /** Whether an accepted "should have gone to a person" mark in their words went with them. */
+  negatives: boolean;
+}
+
 /**
- * Erases a visitor: their conversations, messages and events go with them (foreign keys
- * cascade). The audit entry keeps only the visitor's number.
+ * Erases a visitor: their conversations, messages, events and the agents' marks on them go
+ * with them (foreign keys cascade), and so do their words where an accepted mark made them an
+ * FAQ example, unless another visitor's accepted mark holds the same words. The audit entry
+ * keeps only the visitor's number.
  */
-export async function deleteVisitor(db: Db, visitorId: number, audit: AuditEntry, now: number) {
+export async function deleteVisitor(
+  db: Db,
+  visitorId: number,
+  audit: AuditEntry,
+  now: number,
+): Promise<ErasedVisitor | undefined> {
   return db.transaction((tx) => {
+    const theirs = tx
+      .select({ mark: triageMarks })
+      .from(triageMarks)
+      .innerJoin(conversations, eq(conversations.id, triageMarks.conversationId))
+      .where(and(eq(conversations.visitorId, visitorId), eq(triageMarks.status, "accepted")))
+      .all()
+      .map(({ mark }) => mark);
     const deleted = tx.delete(visitors).where(eq(visitors.id, visitorId)).run().changes > 0;
-    if (deleted) recordAudit(tx, audit, now);
-    return deleted;
+    if (!deleted) return undefined;
+    recordAudit(tx, audit, now);
+    const entries: FaqEntry[] = [];
+    for (const mark of theirs) {
+      if (mark.kind !== "answerable" || mark.faqId === null) continue;
+      // The visitor's own marks are gone by now: any left are other visitors'.
+      const stillHeld = tx
+        .select({ id: triageMarks.id })
+        .from(triageMarks)
+        .where(
+          and(
+            eq(triageMarks.faqId, mark.faqId),
+            eq(triageMarks.text, mark.text),
+            eq(triageMarks.status, "accepted"),
+          ),
+        )
+        .get();
+      const current = tx.select().from(faqEntries).where(eq(faqEntries.id, mark.faqId)).get();
+      if (stillHeld || !current?.questions.includes(mark.text)) continue;
+      const entry = tx
+        .update(faqEntries)
+        .set({ questions: current.questions.filter((q) => q !== mark.text), updatedAt: now })
+        .where(eq(faqEntries.id, current.id))
+        .returning()
+        .get();
+      if (!entry) continue;
+      recordAudit(
+        tx,
+        { agentId: audit.agentId, action: "faq_updated", target: `faq:${entry.id}` },
+        now,
+      );
+      entries.push(entry);
+    }
+    return { entries, negatives: theirs.some((mark) => mark.kind === "needs_person") };
   });
 }

@@ -150,6 +150,30 @@ describe("learning from the agents: marks change the bot's next answer without a
     assert.equal(await audited("mark_accepted"), 1);
   });
 
+  test("erasing the customer takes their words out of the FAQ examples they became", async () => {
+    const question = "Will you post a sofa to Bergen?";
+    const first = await ask(question);
+    const conversationId = conversationOf(first.outcome).id;
+    const shippingId = await entryId("International shipping");
+    const made = await mark(conversationId, { kind: "answerable", faqId: shippingId });
+    await api(server.url, "POST", `/api/admin/marks/${made.mark.id}/accept`, { cookie: admin });
+    await recalibrated();
+    assert.equal((await ask(question)).outcome.type, "message", "learnt");
+
+    const visitorId = Number(first.customer.token.split(".")[0]);
+    const erased = await api(server.url, "DELETE", `/api/admin/visitors/${visitorId}`, {
+      cookie: admin,
+    });
+    assert.equal(erased.status, 204);
+    const faq = await api(server.url, "GET", "/api/admin/faq", { cookie: admin });
+    const { entries } = (await faq.json()) as { entries: { id: number; questions: string[] }[] };
+    const shipping = entries.find((entry) => entry.id === shippingId);
+    assert.ok(shipping && !shipping.questions.includes(question), "the example is gone");
+    await recalibrated();
+    assert.equal((await ask(question)).outcome.type, "conversation", "and so is what it taught");
+    assert.equal(await audited("faq_updated"), 2, "added by the mark, removed by the erasure");
+  });
+
   test("'this should have gone to a person', accepted at once, hands the same words to a person", async () => {
     const saved = await api(server.url, "PUT", "/api/admin/settings/learning", {
       cookie: admin,

@@ -1,6 +1,7 @@
 import {
   createMark,
   type Db,
+  type ErasedVisitor,
   getConversation,
   type NewMark,
   readTranscript,
@@ -43,6 +44,12 @@ export function createMarks(deps: {
 
   return {
     review,
+
+    /** A visitor was erased: the engine forgets the examples and negatives in their words. */
+    async forget(erased: ErasedVisitor): Promise<void> {
+      for (const entry of erased.entries) knowledge.saved(entry);
+      if (erased.negatives) await knowledge.negativesChanged();
+    },
 
     async mark(
       conversationId: number,

@@ -12,7 +12,7 @@ const AUDIT_PAGE = 100;
 
 /** Everything under /api/admin: people, the knowledge base, settings, the audit log, privacy. */
 export function adminRoutes(deps: AppDeps) {
-  const { db, now } = deps;
+  const { db, marks, now } = deps;
   return (
     new Hono<AgentEnv>()
       // Deny by default: every route below needs a signed-in admin.
@@ -36,7 +36,9 @@ export function adminRoutes(deps: AppDeps) {
       .delete("/visitors/:id", async (c) => {
         const id = idParam(c.req.param("id"));
         const entry = visitorAudit(c.get("agent").id, "visitor_deleted", id);
-        if (!(await deleteVisitor(db, id, entry, now()))) throw notFound();
+        const erased = await deleteVisitor(db, id, entry, now());
+        if (!erased) throw notFound();
+        await marks.forget(erased);
         return c.body(null, 204);
       })
   );
