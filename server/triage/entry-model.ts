@@ -1,11 +1,22 @@
 import { type Features, hash, rememberedFeatures } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
-import { inTrainingOrder, SoftmaxRegression, type TrainingRow } from "./softmax-regression.ts";
+import {
+  inTrainingOrder,
+  type RegressionState,
+  SoftmaxRegression,
+  type TrainingRow,
+} from "./softmax-regression.ts";
 
 /** One FAQ entry's texts: its title, example questions and answer. */
 export interface EntryExamples {
   faqId: number;
   texts: readonly string[];
+}
+
+export interface EntryModelState {
+  /** Each entry's class in the regression. */
+  classOf: Map<number, number>;
+  regression: RegressionState;
 }
 
 const SETTINGS = { epochs: 7, learningRate: 0.5, l2: 0, settled: 1e-2 };
@@ -23,6 +34,14 @@ export class EntryModel {
     private readonly classOf: Map<number, number>,
     private readonly regression: SoftmaxRegression,
   ) {}
+
+  get state(): EntryModelState {
+    return { classOf: this.classOf, regression: this.regression.state };
+  }
+
+  static fromState({ classOf, regression }: EntryModelState): EntryModel {
+    return new EntryModel(classOf, SoftmaxRegression.fromState(regression));
+  }
 
   static train(
     language: LanguageCode,

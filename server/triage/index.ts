@@ -6,6 +6,7 @@ export {
 export {
   KnowledgeBase,
   type KnowledgeEntry,
+  type Learnt,
   type Negative,
   type Ranked,
 } from "./knowledge-base.ts";

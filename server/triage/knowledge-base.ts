@@ -6,13 +6,14 @@ import {
   type LanguageCalibration,
   UNCALIBRATED_THRESHOLD,
 } from "./calibration.ts";
-import { EntryModel, HeldOutEntryModel } from "./entry-model.ts";
+import { EntryModel, type EntryModelState, HeldOutEntryModel } from "./entry-model.ts";
 import { featuresOf } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
 import { type KnowledgeEntry, LanguageIndex, type Ranked } from "./language-index.ts";
 import { REASON_BANK } from "./reason-bank/index.ts";
 import { type LabelledText, MODEL_CLASSES, type ModelClass, ReasonModel } from "./reason-model.ts";
 import { detectSignals } from "./signals.ts";
+import type { RegressionState } from "./softmax-regression.ts";
 import type { HandoffReason } from "./types.ts";
 
 export type { KnowledgeEntry, Ranked };
@@ -39,6 +40,13 @@ export interface Negative {
   language: LanguageCode;
   text: string;
   reason: HandoffReason;
+}
+
+/** What training found, as plain data a worker thread can send back. */
+export interface Learnt {
+  reasons: RegressionState;
+  entryModels: { language: LanguageCode; model: EntryModelState }[];
+  calibrations: LanguageCalibration[];
 }
 
 export interface TrainingOptions {
@@ -163,10 +171,25 @@ export class KnowledgeBase {
   }
 
   /**
-   * Trains the reason model and recalibrates every language: seconds' work at most, done when
-   * the FAQ loads and after edits, never while a customer waits.
+   * Trains the reason model and recalibrates every language: about a second's work for the
+   * demo FAQ, done when the FAQ loads; after edits the server does it in a worker thread
+   * (`learn` there, `apply` here), never while a customer waits.
    */
-  train({ targets = CALIBRATION_TARGETS }: TrainingOptions = {}): void {
+  train(options: TrainingOptions = {}): void {
+    this.apply(this.learn(options));
+  }
+
+  /** Installs what `learn` found, here or in another thread on the same FAQ and marks. */
+  apply(learnt: Learnt): void {
+    this.model = ReasonModel.fromState(learnt.reasons);
+    this.entryModels = new Map(
+      learnt.entryModels.map(({ language, model }) => [language, EntryModel.fromState(model)]),
+    );
+    this.calibrations = new Map(learnt.calibrations.map((c) => [c.language, c]));
+  }
+
+  /** Trains the models and calibrates every language, changing nothing yet. */
+  learn({ targets = CALIBRATION_TARGETS }: TrainingOptions = {}): Learnt {
     const examples: LabelledText[] = [];
     for (const index of this.indexes.values()) {
       for (const { text } of index.examples()) {
@@ -174,9 +197,9 @@ export class KnowledgeBase {
       }
     }
     examples.push(...bankExamples(...MODEL_CLASSES));
-    this.model = ReasonModel.train([
+    const reasons = ReasonModel.train([
       ...examples,
-      ...this.negatives.flatMap(({ text, language, reason }) =>
+      ...this.negatives.flatMap(({ text, language, reason }): LabelledText[] =>
         reason === "unsure" ? [] : [{ text, language, label: reason }],
       ),
     ]);
@@ -192,7 +215,7 @@ export class KnowledgeBase {
           i,
         ) !== undefined,
     }));
-    const entryModels = new Map<LanguageCode, EntryModel>();
+    const entryModels: Learnt["entryModels"] = [];
     const asked = [...this.indexes.values()].map((index): LanguageAsked => {
       const { language } = index;
       const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
@@ -202,7 +225,7 @@ export class KnowledgeBase {
       const others = [...problems, ...ofLanguage(this.negatives)]
         .map(({ text }) => text)
         .filter((text) => !lexiconHandsOff(text));
-      entryModels.set(language, EntryModel.train(language, entries, others));
+      entryModels.push({ language, model: EntryModel.train(language, entries, others).state });
       // Calibration asks each text of the model trained without it.
       const heldOut = new HeldOutEntryModel(language, entries, others);
       return {
@@ -219,10 +242,7 @@ export class KnowledgeBase {
         },
       };
     });
-    this.calibrations = new Map(
-      calibrate(asked, targets).map((calibration) => [calibration.language, calibration]),
-    );
-    this.entryModels = entryModels;
+    return { reasons: reasons.state, entryModels, calibrations: calibrate(asked, targets) };
   }
 }
 

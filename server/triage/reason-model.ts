@@ -1,7 +1,12 @@
 import { type Features, rememberedFeatures } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
 import type { SignalReason } from "./lexicon/index.ts";
-import { balancedWeights, inTrainingOrder, SoftmaxRegression } from "./softmax-regression.ts";
+import {
+  balancedWeights,
+  inTrainingOrder,
+  type RegressionState,
+  SoftmaxRegression,
+} from "./softmax-regression.ts";
 
 /** What the model tells apart: a routine question, or one of the six reasons for a person. */
 export type ModelClass = "none" | SignalReason;
@@ -30,6 +35,14 @@ const SETTINGS = { epochs: 5, learningRate: 0.4, l2: 1e-6, settled: 1e-3 };
  */
 export class ReasonModel {
   private constructor(private readonly regression: SoftmaxRegression) {}
+
+  get state(): RegressionState {
+    return this.regression.state;
+  }
+
+  static fromState(state: RegressionState): ReasonModel {
+    return new ReasonModel(SoftmaxRegression.fromState(state));
+  }
 
   static train(examples: readonly LabelledText[]): ReasonModel {
     const ordered = inTrainingOrder(examples, (example) => example.text);

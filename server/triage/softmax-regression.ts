@@ -8,6 +8,12 @@ export interface TrainingRow {
   weight: number;
 }
 
+export interface RegressionState {
+  classes: number;
+  rows: Map<number, number>;
+  weights: Float32Array;
+}
+
 export interface TrainingSettings {
   epochs: number;
   learningRate: number;
@@ -30,6 +36,15 @@ export class SoftmaxRegression {
     /** Feature-major: the `classes` weights of one feature sit together. */
     private readonly weights: Float32Array,
   ) {}
+
+  /** What the model learnt, as plain data a worker thread can send. */
+  get state(): RegressionState {
+    return { classes: this.classes, rows: this.rows, weights: this.weights };
+  }
+
+  static fromState({ classes, rows, weights }: RegressionState): SoftmaxRegression {
+    return new SoftmaxRegression(classes, rows, weights);
+  }
 
   static train(
     rows: readonly TrainingRow[],
