@@ -59,7 +59,7 @@ export function demoFaqRows(): Row[] {
       entry.questions.map((text) => ({
         text,
         label: "faq" as const,
-        source_intent: DEMO_FAQ.en[i]?.title ?? entry.title,
+        source_intent: demoIntent(entry, i),
         lang,
         split: "train",
       })),
@@ -67,12 +67,17 @@ export function demoFaqRows(): Row[] {
   );
 }
 
+/** A demo entry's intent: its English title (the same entry in every language). */
+function demoIntent(entry: { title: string }, i: number): string {
+  return DEMO_FAQ.en[i]?.title ?? entry.title;
+}
+
 /** What the demo FAQ's rows leave out: each entry's own title and answer, by `faqKey`. */
 export function demoFaqWording(): Map<string, { title: string; answer: string }> {
   return new Map(
     Object.entries(DEMO_FAQ).flatMap(([lang, entries]) =>
       entries.map((entry, i): [string, { title: string; answer: string }] => [
-        faqKey(lang, DEMO_FAQ.en[i]?.title ?? entry.title),
+        faqKey(lang, demoIntent(entry, i)),
         { title: entry.title, answer: entry.answer },
       ]),
     ),

@@ -136,15 +136,12 @@ function scoreLanguage({ index, negatives, unrelated, judge }: LanguageAsked): L
       answeredWith: best?.faqId ?? 0,
     });
   }
-  const scoreOf = (text: string) =>
-    judge.handsOff(text) ? 0 : judge.confidence(text, index.rank(text));
+  const confidence = (text: string) => judge.confidence(text, index.rank(text));
   return {
     language: index.language,
     positives,
-    negativeScores: negatives.map(({ text, caught }) =>
-      caught ? 0 : judge.confidence(text, index.rank(text)),
-    ),
-    unrelatedScores: unrelated.map(scoreOf),
+    negativeScores: negatives.map(({ text, caught }) => (caught ? 0 : confidence(text))),
+    unrelatedScores: unrelated.map((text) => (judge.handsOff(text) ? 0 : confidence(text))),
   };
 }
 

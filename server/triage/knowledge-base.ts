@@ -7,7 +7,7 @@ import {
   UNCALIBRATED_THRESHOLD,
 } from "./calibration.ts";
 import { EntryModel, type EntryModelState, HeldOutEntryModel } from "./entry-model.ts";
-import { featuresOf } from "./features.ts";
+import { type Features, featuresOf } from "./features.ts";
 import type { LanguageCode } from "./language.ts";
 import { type KnowledgeEntry, LanguageIndex, type Ranked } from "./language-index.ts";
 import { REASON_BANK } from "./reason-bank/index.ts";
@@ -68,6 +68,8 @@ export class KnowledgeBase {
   private model: ReasonModel | undefined;
   private entryModels = new Map<LanguageCode, EntryModel>();
   private covered: Set<LanguageCode> | undefined;
+  /** Triage asks the reason model and then the entry model about the same message. */
+  private lastFeatures: { text: string; language: LanguageCode; features: Features } | undefined;
 
   constructor(entries: Iterable<KnowledgeEntry> = []) {
     for (const entry of entries) this.upsert(entry);
@@ -124,7 +126,7 @@ export class KnowledgeBase {
     const best = ranked[0];
     if (!best) return undefined;
     const model = this.entryModels.get(language);
-    const probability = model?.probability(featuresOf(text, language), best.faqId);
+    const probability = model?.probability(this.featuresFor(text, language), best.faqId);
     return {
       faqId: best.faqId,
       confidence: blended(confidenceOf(ranked), probability),
@@ -167,7 +169,15 @@ export class KnowledgeBase {
 
   /** The reason model's probabilities for the text; undefined before the first training. */
   reasonProbabilities(text: string, language: LanguageCode): Float64Array | undefined {
-    return this.model?.predict(featuresOf(text, language));
+    return this.model?.predict(this.featuresFor(text, language));
+  }
+
+  private featuresFor(text: string, language: LanguageCode): Features {
+    const last = this.lastFeatures;
+    if (last?.text === text && last.language === language) return last.features;
+    const features = featuresOf(text, language);
+    this.lastFeatures = { text, language, features };
+    return features;
   }
 
   /**
@@ -215,12 +225,14 @@ export class KnowledgeBase {
           i,
         ) !== undefined,
     }));
+    const allProblems = examples.filter((example) => example.label !== "none");
+    const routine = bankExamples("none");
     const entryModels: Learnt["entryModels"] = [];
     const asked = [...this.indexes.values()].map((index): LanguageAsked => {
       const { language } = index;
       const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
         list.filter((item) => item.language === language);
-      const problems = ofLanguage(examples.filter((example) => example.label !== "none"));
+      const problems = ofLanguage(allProblems);
       const entries = [...index.entryTexts()];
       const others = [...problems, ...ofLanguage(this.negatives)]
         .map(({ text }) => text)
@@ -234,7 +246,7 @@ export class KnowledgeBase {
           ...problems.map(({ text }) => ({ text, caught: lexiconHandsOff(text) })),
           ...ofLanguage(marks),
         ],
-        unrelated: ofLanguage(bankExamples("none")).map(({ text }) => text),
+        unrelated: ofLanguage(routine).map(({ text }) => text),
         judge: {
           confidence: (text, ranked) =>
             blended(confidenceOf(ranked), ranked[0] && heldOut.probability(text, ranked[0].faqId)),

@@ -69,9 +69,8 @@ export class LanguageIndex {
     );
     if (texts.length === 0) return;
     const answer = entry.answer && terms(entry.answer, this.language).length ? entry.answer : "";
-    const examples = [...texts, ...(answer ? [answer] : [])].map((text) => [
-      ...new Set(terms(text, this.language)),
-    ]);
+    const known = answer ? [...texts, answer] : texts;
+    const examples = known.map((text) => [...new Set(terms(text, this.language))]);
     const profile = new Map<string, number>();
     for (const example of examples) {
       this.exampleCount++;
@@ -92,7 +91,7 @@ export class LanguageIndex {
       posting.add(entry.id);
       this.postings.set(term, posting);
     }
-    this.grams.add(entry.id, answer ? [...texts, answer] : texts);
+    this.grams.add(entry.id, known);
   }
 
   remove(entryId: number): void {
