@@ -1,5 +1,5 @@
 import type { LanguageCode } from "./language.ts";
-import { HAN, terms, WORD } from "./text.ts";
+import { folded, HAN, terms, WORD } from "./text.ts";
 
 /** Features are hashed into this many slots: no vocabulary to keep, any language welcome. */
 export const FEATURE_SLOTS = 1 << 18;
@@ -18,14 +18,14 @@ export interface Features {
  * character 4-grams of every word (Polish and Latvian endings, typos, missing diacritics).
  */
 export function featuresOf(text: string, language: LanguageCode): Features {
-  const lower = text.normalize("NFKC").toLowerCase();
+  const lower = folded(text);
   const keys = new Set<string>();
   for (const term of terms(text, language)) keys.add(`t${term}`);
   const words = [...lower.replace(HAN, " ").matchAll(WORD)].map(([word]) => word);
   for (let i = 0; i + 1 < words.length; i++) keys.add(`b${words[i]} ${words[i + 1]}`);
   let grams = 0;
   for (const word of words) {
-    const padded = ` ${word.normalize("NFD").replace(/\p{M}/gu, "")} `;
+    const padded = ` ${word} `;
     for (let i = 0; i + 4 <= padded.length && grams < MAX_CHAR_GRAMS; i++, grams++) {
       keys.add(`c${padded.slice(i, i + 4)}`);
     }

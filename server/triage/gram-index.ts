@@ -1,3 +1,5 @@
+import { folded } from "./text.ts";
+
 const WORD = /[\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
 
@@ -7,14 +9,8 @@ const HAN = /\p{Script=Han}/u;
  * prefixes and typos that whole words miss.
  */
 export function gramsOf(text: string): Set<string> {
-  const folded = text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ł/gu, "l")
-    .replace(/Ł/gu, "L")
-    .toLowerCase();
   const grams = new Set<string>();
-  for (const [word] of folded.matchAll(WORD)) {
+  for (const [word] of folded(text).matchAll(WORD)) {
     if (HAN.test(word)) {
       for (let i = 0; i + 2 <= word.length; i++) grams.add(word.slice(i, i + 2));
       continue;
