@@ -1,4 +1,5 @@
 import { type Cue, LEXICONS, type Lexicon, type SignalReason } from "./lexicon/index.ts";
+import { unaccented } from "./text.ts";
 import type { Span } from "./types.ts";
 
 export interface Signal {
@@ -30,9 +31,11 @@ const ANY_CUE = new Map(
 
 /**
  * Every handoff reason the text gives, with the spans that show it. Cues of all six
- * languages are tried, so a misdetected language or a mixed message never hides a signal.
+ * languages are tried, so a misdetected language or a mixed message never hides a signal;
+ * accents are not needed (the spans are the same positions in the text as typed).
  */
-export function detectSignals(text: string): Signal[] {
+export function detectSignals(said: string): Signal[] {
+  const text = unaccented(said);
   const found = new Map<SignalReason, Signal>();
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
     if (!lexicon.script.test(text)) continue;
@@ -48,7 +51,8 @@ export function detectSignals(text: string): Signal[] {
 }
 
 /** Whether the text matches one of a lexicon's whole-message patterns, in any language. */
-export function saysAny(text: string, pick: (lexicon: Lexicon) => RegExp): Span | undefined {
+export function saysAny(said: string, pick: (lexicon: Lexicon) => RegExp): Span | undefined {
+  const text = unaccented(said);
   for (const lexicon of Object.values(LEXICONS) as Lexicon[]) {
     const [match] = text.matchAll(pick(lexicon));
     if (match) return { start: match.index, end: match.index + match[0].length };

@@ -41,18 +41,40 @@ const STOPWORDS: Record<string, Set<string>> = {
   ),
 };
 
+/**
+ * Lower case without accents: customers often type "platnosc" for "płatność" and "vestule"
+ * for "vēstule", and a word should meet itself either way.
+ */
+export function folded(text: string): string {
+  return unaccented(text.normalize("NFKC")).toLowerCase();
+}
+
+const UNACCENTED = new Map<string, string>([
+  ["ł", "l"],
+  ["Ł", "L"],
+]);
+
+/**
+ * The text with each accented letter replaced by its plain one ("Płatność" → "Platnosc"),
+ * letter for letter, so that a position in one is the same position in the other. (Polish ł
+ * has no accent to drop but is typed as l all the same.)
+ */
+export function unaccented(text: string): string {
+  return text.replace(/[^\u0000-\u007f]/gu, (char) => {
+    let plain = UNACCENTED.get(char);
+    if (plain === undefined) {
+      const base = char.normalize("NFD").replace(/\p{M}/gu, "");
+      plain = base.length === char.length ? base : char;
+      UNACCENTED.set(char, plain);
+    }
+    return plain;
+  });
+}
+
 /** Stopwords as customers type them, accents or not. */
 const FOLDED_STOPWORDS: Record<string, Set<string>> = Object.fromEntries(
   Object.entries(STOPWORDS).map(([language, words]) => [language, new Set([...words].map(folded))]),
 );
-
-/**
- * Lower case without accents: customers often type "platnosc" for "płatność" and "vestule"
- * for "vēstule", and a word should meet itself either way. (Polish ł has no accent to drop.)
- */
-export function folded(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[łŁ]/gu, "l").toLowerCase();
-}
 
 /** The terms an FAQ question and a customer message are compared by, in the given language. */
 export function terms(text: string, language: LanguageCode): string[] {

@@ -167,6 +167,16 @@ test("security, fraud and privacy are sensitive, in all six languages", () => {
   assertNotReason("sensitive", ["How do I change my password?", "Do you store my card?"]);
 });
 
+test("a problem typed without its accents is caught all the same, with the span as typed", () => {
+  assertReason("sensitive", ["ktos sie wlamal na moje konto", "Mitt kort ar stulet"]);
+  assertReason("human_request", ["chce rozmawiac z czlowiekiem", "gribu runat ar cilveku"]);
+  assertReason("financial", ["nauda tika nonemta divreiz"]);
+  const decision = decide("Witam, ktos sie wlamal na moje konto");
+  assert.equal(decision.kind, "handoff");
+  const span = decision.kind === "handoff" ? decision.reasons[0]?.evidence[0] : undefined;
+  assert.equal(span && decision.text.slice(span.start, span.end), "wlamal");
+});
+
 test("anger, insults, shouting and threats to leave are emotional, in all six languages", () => {
   assertReason("emotional", [
     "This is unacceptable",

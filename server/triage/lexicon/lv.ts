@@ -109,7 +109,7 @@ export const lv: Lexicon = {
       words(
         "vairs\\s+nekad",
         "(?:trešo|ceturto|piekto|desmito)\\s+reizi",
-        "(?:jau\\s+)?(?:vairākas\\s+)?(?:nedēļas|mēnešus)",
+        "(?:jau\\s+(?:vairākas\\s+)?|vairākas\\s+)(?:nedēļas|mēnešus)",
         `gaidu\\s+jau`,
         "pietiek",
       ),
