@@ -60,7 +60,7 @@ const UNACCENTED = new Map<string, string>([
  * has no accent to drop but is typed as l all the same.)
  */
 export function unaccented(text: string): string {
-  return text.replace(/[^\u0000-\u007f]/gu, (char) => {
+  return text.replace(/[^\p{ASCII}]/gu, (char) => {
     let plain = UNACCENTED.get(char);
     if (plain === undefined) {
       const base = char.normalize("NFD").replace(/\p{M}/gu, "");
