@@ -70,14 +70,14 @@ export async function createAgentSession(
   db.insert(agentSessions).values(session).run();
 }
 
-/** The active agent behind an unexpired session, or undefined. */
+/** The active agent behind an unexpired session, with when it expires, or undefined. */
 export async function findSessionAgent(
   db: Db,
   tokenHash: string,
   now: number,
-): Promise<Agent | undefined> {
+): Promise<(Agent & { expiresAt: number }) | undefined> {
   return db
-    .select(publicColumns)
+    .select({ ...publicColumns, expiresAt: agentSessions.expiresAt })
     .from(agentSessions)
     .innerJoin(agents, eq(agentSessions.agentId, agents.id))
     .where(

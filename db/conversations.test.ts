@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Handoff } from "../protocol/index.ts";
 import {
+  appendAgentMessage,
   appendBotAnswer,
   appendCustomerMessage,
   claimConversation,
   createAgent,
   createVisitor,
+  deactivateAgent,
   getConversation,
   handOff,
   insertFaqEntries,
@@ -127,6 +129,25 @@ test("only one agent can claim a conversation, and only from the queue", async (
         .run(conversation.id),
     /CHECK constraint failed/,
   );
+});
+
+test("an inactive agent's claim, reply or note is refused inside the write itself", async () => {
+  const { db, visitorId, agentId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  const conversationId = conversation.id;
+  await handOff(db, { conversationId, handoff: HANDOFF, actor: "customer", skill: "general" }, 2);
+  await deactivateAgent(db, agentId, 3);
+  const refused = { ok: false, reason: "forbidden" };
+  assert.deepEqual(await claimConversation(db, { conversationId, agentId }, 4), refused);
+  for (const internal of [false, true]) {
+    const written = { conversationId, agentId, clientId: `a${internal}`, text: "x", internal };
+    assert.deepEqual(await appendAgentMessage(db, written, 5), refused);
+  }
+  assert.equal((await getConversation(db, conversationId))?.status, "queued");
 });
 
 test("a customer writing in a resolved conversation reopens it to the queue, not the bot", async () => {

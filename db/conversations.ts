@@ -37,7 +37,7 @@ export type TransitionResult =
       /** An internal note that came with the change (a transfer's), stored just before it. */
       note?: WireMessage;
     }
-  | { ok: false; reason: "not_found" | "conflict" };
+  | { ok: false; reason: "not_found" | "conflict" | "forbidden" };
 
 /** The visitor's latest conversation, created (with the bot) when there is none. One transaction. */
 export async function openConversation(db: Db, visitorId: number, now: number): Promise<number> {
@@ -97,8 +97,11 @@ export async function appendAgentMessage(
     internal: boolean;
   },
   now: number,
-): Promise<({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" }> {
+): Promise<
+  ({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" | "forbidden" }
+> {
   return grouped(db, (tx) => {
+    if (!isActiveAgent(tx, input.agentId)) return { ok: false, reason: "forbidden" } as const;
     const current = conversationState(tx, input.conversationId);
     if (!current) return { ok: false, reason: "not_found" } as const;
     const allowed = input.internal
@@ -303,6 +306,10 @@ interface TransitionSpec {
 async function transition(db: Db, now: number, spec: TransitionSpec): Promise<TransitionResult> {
   const { conversationId, event } = spec;
   return grouped(db, (tx) => {
+    // An agent's move counts only while their account is active, checked in the same write.
+    if (event.actor === "agent" && event.agentId !== undefined) {
+      if (!isActiveAgent(tx, event.agentId)) return { ok: false, reason: "forbidden" } as const;
+    }
     if (spec.target !== undefined && !isActiveAgent(tx, spec.target)) {
       return { ok: false, reason: "not_found" } as const;
     }

@@ -8,7 +8,8 @@ import type { Db } from "./database.ts";
  * Chinese included, without a word splitter. The query is one literal phrase.
  */
 export async function searchMessages(db: Db, query: string, limit: number): Promise<SearchHit[]> {
-  const phrase = `"${query.replaceAll('"', '""')}"`;
+  // FTS5 ends a query string at a NUL: no control character reaches it.
+  const phrase = `"${query.replace(/\p{Cc}/gu, " ").replaceAll('"', '""')}"`;
   // SQLite has no booleans: `internal` comes back as 0 or 1.
   const rows = db.all<Omit<SearchHit, "internal"> & { internal: number }>(sql`
     select m.conversation_id as conversationId, c.status as status, m.seq as seq,

@@ -6,6 +6,10 @@ export const PROTOCOL_VERSION = 1;
 /** A client pings after this long without a frame, and gives the socket up when the pong is late. */
 export const HEARTBEAT_MS = 25_000;
 export const HEARTBEAT_TIMEOUT_MS = 10_000;
+/** An agent socket closed because the session is over: the inbox asks to sign in again. */
+export const SESSION_ENDED_CLOSE = 4401;
+/** An agent socket closed because the agent's role changed: the inbox reconnects. */
+export const ROLE_CHANGED_CLOSE = 4409;
 export const MAX_TEXT_LENGTH = 4000;
 const MAX_CLIENT_ID_LENGTH = 64;
 const MAX_TOKEN_LENGTH = 512;
@@ -44,6 +48,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const clientId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_CLIENT_ID_LENGTH));
+/** One mailbox: no display name, no list, no line break that could start another header. */
+export const emailAddress = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(254),
+  v.email("That does not look like an email address."),
+);
 const messageText = v.pipe(
   v.string(),
   v.trim(),
@@ -222,15 +233,7 @@ export const visitorClientFrame = v.variant("type", [
   }),
   v.object({ type: v.literal("talk_to_person") }),
   /** Where the team may answer when the customer has left (outside hours, nobody online). */
-  v.object({
-    type: v.literal("email"),
-    email: v.pipe(
-      v.string(),
-      v.trim(),
-      v.maxLength(254),
-      v.email("That does not look like an email address."),
-    ),
-  }),
+  v.object({ type: v.literal("email"), email: emailAddress }),
   /** After a resolved conversation: 1 to 5 and an optional comment. */
   v.object({ type: v.literal("rate"), conversationId: id, ...ratingSchema.entries }),
   /** Sent every few seconds while the customer types: the bot does not interrupt. */

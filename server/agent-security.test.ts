@@ -513,6 +513,21 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
     }
   });
 
+  test("sign-ins sent at once are counted before the password is checked", async () => {
+    const limited = await startHarness();
+    try {
+      const attempts = Array.from({ length: 39 }, (_, i) => `wrong ${i}`).concat(ADMIN.password);
+      const statuses = await Promise.all(
+        attempts.map(async (password) => (await signIn(limited.url, ADMIN.email, password)).status),
+      );
+      const checked = statuses.filter((status) => status !== 429);
+      assert.ok(checked.length <= 5, `checked ${checked.length}: ${statuses}`);
+      assert.equal(statuses.at(-1), 429, "the right password, sent 40th, waits like the rest");
+    } finally {
+      await limited.close();
+    }
+  });
+
   test("state-changing requests from another site are refused, JSON or not", async () => {
     for (const origin of ["https://evil.example", ""]) {
       const response = await fetch(`${server.url}/api/admin/faq`, {

@@ -13,6 +13,8 @@ export interface Config {
   botPauseMs: number;
   /** Pages allowed to open the widget's socket, besides this server's own (the demo page). */
   allowedOrigins: string[];
+  /** Where this server is reached from outside (https://chat.example.com); its own pages. */
+  publicOrigin: string | undefined;
   /** Signs visitor tokens; unset: a random one is kept in DATA_DIR/secret.key. */
   secret: string | undefined;
   /** Shared with the company's backend for identity verification; unset: user ids are ignored. */
@@ -38,7 +40,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? String(DEFAULT_PAUSE_MS)),
-    allowedOrigins: origins(env.ALLOWED_ORIGINS ?? ""),
+    allowedOrigins: origins("ALLOWED_ORIGINS", env.ALLOWED_ORIGINS ?? ""),
+    publicOrigin: origins("PUBLIC_URL", env.PUBLIC_URL ?? "")[0],
     secret: longSecret("SECRET", env.SECRET),
     identitySecret: longSecret("IDENTITY_SECRET", env.IDENTITY_SECRET),
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
@@ -59,7 +62,7 @@ function wholeNumber(name: string, value: string, max = Number.MAX_SAFE_INTEGER)
 }
 
 /** A comma-separated list of origins such as `https://shop.example.com`, each checked. */
-function origins(value: string): string[] {
+function origins(name: string, value: string): string[] {
   return value
     .split(",")
     .map((item) => item.trim())
@@ -67,9 +70,7 @@ function origins(value: string): string[] {
     .map((item) => {
       const url = URL.canParse(item) ? new URL(item) : undefined;
       if (!url || url.origin !== item.replace(/\/$/, "")) {
-        throw new Error(
-          `ALLOWED_ORIGINS: "${item}" is not an origin like https://shop.example.com`,
-        );
+        throw new Error(`${name}: "${item}" is not an origin like https://shop.example.com`);
       }
       return url.origin;
     });

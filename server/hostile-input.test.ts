@@ -3,7 +3,17 @@ import { after, before, describe, test } from "node:test";
 import fc from "fast-check";
 import WebSocket from "ws";
 import { MAX_FRAME_BYTES } from "./server.ts";
-import { type Frame, type Harness, startHarness, TestSocket, visitor } from "./test-harness.ts";
+import {
+  ADMIN,
+  api,
+  type Frame,
+  type Harness,
+  sessionCookie,
+  signIn,
+  startHarness,
+  TestSocket,
+  visitor,
+} from "./test-harness.ts";
 
 const isError = (code: string) => (frame: Frame) => frame.type === "error" && frame.code === code;
 
@@ -206,6 +216,56 @@ describe("hostile input", () => {
       await conversationStillWorks(fuzzed.url);
     } finally {
       await fuzzed.close();
+    }
+  });
+});
+
+describe("hostile HTTP requests", () => {
+  let server: Harness;
+  let admin: string;
+  before(async () => {
+    server = await startHarness();
+    admin = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
+  });
+  after(() => server.close());
+
+  /** A body sent in chunks, with no Content-Length to refuse it by. */
+  function chunked(bytes: number): ReadableStream<Uint8Array> {
+    let sent = 0;
+    return new ReadableStream({
+      pull(controller) {
+        if (sent >= bytes) return controller.close();
+        controller.enqueue(new Uint8Array(64 * 1024).fill(0x61));
+        sent += 64 * 1024;
+      },
+    });
+  }
+
+  test("a body over the limit gets 413 before it is read, by length or in chunks", async () => {
+    const huge = `{"email":"${"a".repeat(1024 * 1024)}","password":"x"}`;
+    const signIn = await api(server.url, "POST", "/api/agent/session", { body: huge });
+    assert.equal(signIn.status, 413);
+    assert.deepEqual(await signIn.json(), { error: "The request is too large." });
+
+    const faq = await fetch(`${server.url}/api/admin/faq`, {
+      method: "POST",
+      headers: { origin: server.url, cookie: admin, "content-type": "application/json" },
+      body: chunked(8 * 1024 * 1024),
+      duplex: "half",
+    } as RequestInit);
+    assert.equal(faq.status, 413);
+
+    // A normal request right after still works.
+    const me = await api(server.url, "GET", "/api/agent/me", { cookie: admin });
+    assert.equal(me.status, 200);
+  });
+
+  test("control characters in a search are never a server error", async () => {
+    for (const q of ["ab\u0000cd", "\u0000\u0000\u0000", "refund\u0007", '"\u0000"']) {
+      const response = await api(server.url, "GET", `/api/desk/search?q=${encodeURIComponent(q)}`, {
+        cookie: admin,
+      });
+      assert.ok(response.status === 200 || response.status === 400, `${q}: ${response.status}`);
     }
   });
 });

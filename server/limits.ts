@@ -17,7 +17,10 @@ export interface Limits {
   /** New visitors and new conversations from one address. */
   newVisitorsPerIp: Rate;
   newConversationsPerIp: Rate;
-  /** Failed sign-ins, per address and per address and email; a success clears the latter. */
+  /**
+   * Sign-in attempts, per address and per address and email, counted before the password is
+   * checked; a success does not count against the address and clears the latter.
+   */
   signInsPerIp: Rate;
   signInsPerAccount: Rate;
   /** Unsent bytes a socket may hold before it is closed as a slow reader (1013). */
@@ -53,8 +56,8 @@ export function createGuard(limits: Limits) {
     messageFromIp: counter(limits.messagesPerIp),
     newVisitor: counter(limits.newVisitorsPerIp),
     newConversation: counter(limits.newConversationsPerIp),
-    signInsFromIp: failures(limits.signInsPerIp),
-    signInsToAccount: failures(limits.signInsPerAccount),
+    signInsFromIp: attempts(limits.signInsPerIp, "refund"),
+    signInsToAccount: attempts(limits.signInsPerAccount, "clear"),
 
     /** Counts a new socket from this address; false when it already has the most allowed. */
     admit(ip: string): boolean {
@@ -74,7 +77,10 @@ export function createGuard(limits: Limits) {
 export type Guard = ReturnType<typeof createGuard>;
 
 function counter(rate: Rate): Counter {
-  const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 });
+  return counterOf(new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 }));
+}
+
+function counterOf(limiter: RateLimiterMemory): Counter {
   return async (key) => {
     try {
       await limiter.consume(key);
@@ -86,21 +92,18 @@ function counter(rate: Rate): Counter {
   };
 }
 
-/** Counts only failures: `blocked` says how long to wait once they reach the limit. */
-function failures(rate: Rate) {
+/**
+ * Counts attempts before the work they ask for (a password hash), so that attempts made at
+ * once cannot all slip past the limit; `succeeded` gives a success its point back (`refund`)
+ * or forgets the key's attempts (`clear`).
+ */
+function attempts(rate: Rate, onSuccess: "refund" | "clear") {
   const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 });
   return {
-    async blocked(key: string): Promise<number | undefined> {
-      const state = await limiter.get(key);
-      return state && state.consumedPoints >= rate.points
-        ? Math.max(1, state.msBeforeNext)
-        : undefined;
-    },
-    async failed(key: string): Promise<void> {
-      await limiter.penalty(key);
-    },
+    attempt: counterOf(limiter),
     async succeeded(key: string): Promise<void> {
-      await limiter.delete(key);
+      if (onSuccess === "clear") await limiter.delete(key);
+      else await limiter.reward(key, 1);
     },
   };
 }

@@ -7,6 +7,7 @@ import type {
   VisitorServerFrame,
   WireMessage,
 } from "../protocol/index.ts";
+import { type AccessEnded, accessTopic } from "./agent-access.ts";
 import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 
 export const INBOX_TOPIC = "inbox";
@@ -19,6 +20,7 @@ export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
 export function createPublisher(
   visitors: PubSub<VisitorServerFrame> = inProcessPubSub(),
   inbox: PubSub<AgentServerFrame> = inProcessPubSub(),
+  access: PubSub<AccessEnded> = inProcessPubSub(),
 ) {
   function conversation(summary: ConversationSummary): void {
     visitors.publish(visitorTopic(summary.visitorId), {
@@ -45,6 +47,7 @@ export function createPublisher(
   return {
     visitors,
     inbox,
+    access,
     conversation,
     message,
 
@@ -64,6 +67,11 @@ export function createPublisher(
     toVisitor(visitorId: number, frame: VisitorServerFrame): void {
       visitors.publish(visitorTopic(visitorId), frame);
     },
+
+    /** An agent's sessions (or one of them) ended, or their role changed: sockets close. */
+    accessEnded(ended: AccessEnded): void {
+      access.publish(accessTopic(ended.agentId), ended);
+    },
   };
 }
 
@@ -76,7 +84,10 @@ export function visitorView(conversation: ConversationSummary): VisitorConversat
   return view;
 }
 
-export function transitionError(reason: "not_found" | "conflict"): ErrorFrame {
+export function transitionError(reason: "not_found" | "conflict" | "forbidden"): ErrorFrame {
+  if (reason === "forbidden") {
+    return { type: "error", code: "forbidden", message: "Your account may no longer do this." };
+  }
   return reason === "not_found"
     ? { type: "error", code: "not_found", message: "There is no such conversation." }
     : {

@@ -69,7 +69,14 @@ export async function startServer(
     line,
     customers,
     now,
-    onReply: emailReplies(outbox, customers),
+    onReply: emailReplies(
+      outbox,
+      customers,
+      (origin) =>
+        origin === config.publicOrigin ||
+        config.allowedOrigins.includes(origin) ||
+        settings.widget().allowedOrigins.includes(origin),
+    ),
     emailEnabled: outbox !== undefined,
   });
   const chat = await createChat({

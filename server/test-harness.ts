@@ -50,7 +50,7 @@ export class TestSocket {
   /** Every frame this socket ever received, taken or not. */
   readonly received: Frame[] = [];
   private waiter: (() => void) | undefined;
-  closed: { code: number } | undefined;
+  closed: { code: number; reason: string } | undefined;
 
   private constructor(readonly ws: WebSocket) {
     ws.on("message", (data) => {
@@ -59,8 +59,8 @@ export class TestSocket {
       this.received.push(frame);
       this.waiter?.();
     });
-    ws.on("close", (code) => {
-      this.closed = { code };
+    ws.on("close", (code, reason) => {
+      this.closed = { code, reason: String(reason) };
       this.waiter?.();
     });
   }
@@ -112,6 +112,23 @@ export class TestSocket {
 
   close(): void {
     this.ws.close();
+  }
+
+  /** Resolves with the close code and reason once the server closed the socket. */
+  async closedByServer(timeoutMs = 3000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closed) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error("the socket is still open");
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return this.closed;
   }
 }
 

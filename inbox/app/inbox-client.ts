@@ -4,10 +4,12 @@ import {
   agentServerFrame,
   type ConversationSummary,
   parseFrame,
+  SESSION_ENDED_CLOSE,
   type TeamMember,
   type WireMessage,
 } from "../../protocol/index.ts";
 import { LiveSocket } from "../../widget/app/live-socket.ts";
+import { en } from "../i18n/en.ts";
 import { alertNewWork } from "./alerts.ts";
 
 export interface Me {
@@ -33,6 +35,8 @@ export interface InboxState {
   customerTyping: boolean;
   /** The last refusal from the server, shown until the next action. */
   error: string | null;
+  /** Why the session ended (signed out elsewhere, revoked, deactivated, expired): sign in again. */
+  ended: string | null;
 }
 
 const MAX_BACKOFF_MS = 15_000;
@@ -55,6 +59,7 @@ export class InboxClient {
     transcript: [],
     customerTyping: false,
     error: null,
+    ended: null,
   };
   private readonly socket = new LiveSocket(
     socketUrl(),
@@ -64,7 +69,10 @@ export class InboxClient {
         const parsed = parseFrame(agentServerFrame, data);
         if (parsed.ok) this.receive(parsed.frame);
       },
-      lost: () => this.update({ online: false }),
+      lost: (closed) => {
+        this.update({ online: false });
+        void this.checkSession(closed);
+      },
     },
     MAX_BACKOFF_MS,
   );
@@ -86,6 +94,22 @@ export class InboxClient {
 
   disconnect(): void {
     this.socket.stop();
+  }
+
+  /**
+   * The server says why when it ends a session; a refused reconnect says nothing (the
+   * handshake failed), so then the session itself is asked about.
+   */
+  private async checkSession(closed: { code: number; reason: string } | undefined) {
+    if (closed?.code === SESSION_ENDED_CLOSE) return this.endSession(closed.reason);
+    if (closed === undefined || closed.code !== 1006) return;
+    const response = await fetch("/api/agent/me").catch(() => undefined);
+    if (response?.status === 401) this.endSession(en.sessionEnded);
+  }
+
+  private endSession(reason: string): void {
+    this.socket.stop();
+    this.update({ ended: reason || en.sessionEnded });
   }
 
   open(conversationId: number): void {

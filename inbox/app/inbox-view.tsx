@@ -17,7 +17,7 @@ import { ShortcutsHelp } from "./shortcuts-help.tsx";
 const SECTIONS = ["conversations", "knowledge", "team", "settings"] as const;
 type Section = (typeof SECTIONS)[number];
 
-export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
+export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void }) {
   const client = useMemo(() => new InboxClient(), []);
   const [state, setState] = useState<InboxState>(client.state);
   const [section, setSection] = useState<Section>("conversations");
@@ -37,6 +37,10 @@ export function InboxView({ onSignedOut }: { onSignedOut: () => void }) {
       client.disconnect();
     };
   }, [client]);
+
+  useEffect(() => {
+    if (state.ended) onSignedOut(state.ended);
+  }, [state.ended]);
 
   useEffect(() => {
     if (list !== "resolved") return;

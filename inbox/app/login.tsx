@@ -2,7 +2,14 @@ import { useState } from "preact/hooks";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 
-export function Login({ onSignedIn }: { onSignedIn: () => void }) {
+/** The sign-in form; `notice` says why the agent was signed out, when the server ended it. */
+export function Login({
+  onSignedIn,
+  notice,
+}: {
+  onSignedIn: () => void;
+  notice?: string | undefined;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -36,6 +43,11 @@ export function Login({ onSignedIn }: { onSignedIn: () => void }) {
         }}
       >
         <h1>{en.signInTitle}</h1>
+        {notice && (
+          <p class="form-notice" role="status">
+            {notice}
+          </p>
+        )}
         <label>
           {en.email}
           <input name="email" type="email" autocomplete="username" required />

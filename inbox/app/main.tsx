@@ -6,7 +6,7 @@ import { SetPassword } from "./set-password.tsx";
 
 type Session =
   | { status: "checking" }
-  | { status: "signed-out" }
+  | { status: "signed-out"; notice?: string }
   | { status: "signed-in" }
   | { status: "setting-password"; token: string };
 
@@ -29,9 +29,17 @@ function App() {
     case "checking":
       return null;
     case "signed-out":
-      return <Login onSignedIn={() => setSession({ status: "signed-in" })} />;
+      return (
+        <Login notice={session.notice} onSignedIn={() => setSession({ status: "signed-in" })} />
+      );
     case "signed-in":
-      return <InboxView onSignedOut={() => setSession({ status: "signed-out" })} />;
+      return (
+        <InboxView
+          onSignedOut={(notice) =>
+            setSession(notice ? { status: "signed-out", notice } : { status: "signed-out" })
+          }
+        />
+      );
     case "setting-password":
       return (
         <SetPassword

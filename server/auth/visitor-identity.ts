@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import {
   bindVisitorToUser,
   createVisitor,
@@ -7,6 +8,7 @@ import {
   updateVisitorProfile,
   type Visitor,
 } from "../../db/index.ts";
+import { emailAddress } from "../../protocol/index.ts";
 import { issueVisitorToken, verifyUserHash, verifyVisitorToken } from "./visitor-token.ts";
 
 export interface IdentitySecrets {
@@ -64,7 +66,22 @@ export async function identifyVisitor(
     if (retryAfterMs !== undefined) return { retryAfterMs };
     visitor = await createVisitor(db, verified === undefined ? {} : { userId: verified }, now);
   }
-  if (verified !== undefined) await updateVisitorProfile(db, visitor.id, hello.user ?? {});
+  if (verified !== undefined) await updateVisitorProfile(db, visitor.id, pageProfile(hello.user));
   const token = issueVisitorToken(secrets.secret, visitor.id, now);
   return { visitor, token, userRejected };
+}
+
+/**
+ * The name and email the company's page passes beside a verified user id. The signature
+ * covers the id only, so they are what the page says, no more: the email is kept only as one
+ * plain mailbox (never a list or a line that could add a mail header), the name without
+ * control characters.
+ */
+function pageProfile(user: { name?: string | undefined; email?: string | undefined } = {}) {
+  const name = user.name?.replace(/\p{Cc}/gu, " ").trim();
+  const email = v.safeParse(emailAddress, user.email);
+  return {
+    ...(name ? { name } : {}),
+    ...(email.success ? { email: email.output } : {}),
+  };
 }

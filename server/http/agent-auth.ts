@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -16,6 +16,7 @@ import {
 } from "../../db/index.ts";
 import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
+import type { AgentSession } from "../realtime/agent-connection.ts";
 import type { AppDeps } from "./app.ts";
 import { clientAddress } from "./client-address.ts";
 import { body, passwordSchema } from "./request-input.ts";
@@ -24,7 +25,7 @@ export const SESSION_COOKIE = "hfc_session";
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export type AgentEnv = { Variables: { agent: Agent } };
+export type AgentEnv = { Variables: { agent: Agent; session: AgentSession } };
 
 const credentials = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254)),
@@ -40,9 +41,12 @@ const passwordLinkSchema = v.object({
 export function requireAgent(db: Db, now: () => number) {
   return createMiddleware<AgentEnv>(async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const agent = token ? await findSessionAgent(db, hashToken(token), now()) : undefined;
-    if (!agent) throw new HTTPException(401, { message: "Sign in first." });
+    const tokenHash = token ? hashToken(token) : "";
+    const found = token ? await findSessionAgent(db, tokenHash, now()) : undefined;
+    if (!found) throw new HTTPException(401, { message: "Sign in first." });
+    const { expiresAt, ...agent } = found;
     c.set("agent", agent);
+    c.set("session", { tokenHash, expiresAt });
     await next();
   });
 }
@@ -59,8 +63,34 @@ export function requireRole(...roles: Agent["role"][]) {
 
 export function agentAuthRoutes(deps: AppDeps) {
   const { db, now, guard } = deps;
-  // Unknown emails are checked against this hash too, so timing does not reveal who has an account.
-  const decoy = hashPassword(newToken());
+  /** Password checks in progress per address. */
+  const checking = new Map<string, number>();
+
+  /**
+   * Runs one address's password check; undefined, without running it, while that address has
+   * HASHES_PER_ADDRESS running already (it cannot fill the server's hashing queue alone).
+   */
+  async function checkingFrom<T>(ip: string, check: () => Promise<T>): Promise<T | undefined> {
+    const running = checking.get(ip) ?? 0;
+    if (running >= HASHES_PER_ADDRESS) return undefined;
+    checking.set(ip, running + 1);
+    try {
+      return await check();
+    } finally {
+      const left = (checking.get(ip) ?? 1) - 1;
+      if (left > 0) checking.set(ip, left);
+      else checking.delete(ip);
+    }
+  }
+
+  /** Ends one session: its cookie stops working and its open sockets close. */
+  async function endSession(tokenHash: string): Promise<void> {
+    const agent = await findSessionAgent(db, tokenHash, now());
+    await deleteAgentSession(db, tokenHash);
+    if (!agent) return;
+    recordAudit(db, { agentId: agent.id, action: "sign_out" }, now());
+    deps.publish.accessEnded({ agentId: agent.id, tokenHash, why: "signed_out" });
+  }
 
   return (
     new Hono<AgentEnv>()
@@ -71,26 +101,26 @@ export function agentAuthRoutes(deps: AppDeps) {
         const { email, password } = body.output;
         const ip = clientAddress(c, deps.config.trustProxy);
         const account = `${ip} ${email}`;
+        // Counted before the password is hashed, so attempts made at once count too.
         const wait =
-          (await guard.signInsFromIp.blocked(ip)) ??
-          (await guard.signInsToAccount.blocked(account));
-        if (wait !== undefined) {
-          const retryAfter = String(Math.ceil(wait / 1000));
-          const error = "Too many sign-in attempts; try again later.";
-          return c.json({ error }, 429, { "Retry-After": retryAfter });
-        }
-        const agent = await findAgentCredentials(db, email);
-        const valid = await verifyPassword(password, agent?.passwordHash ?? (await decoy));
-        if (!agent || !valid) {
-          await guard.signInsFromIp.failed(ip);
-          await guard.signInsToAccount.failed(account);
+          (await guard.signInsFromIp.attempt(ip)) ??
+          (await guard.signInsToAccount.attempt(account));
+        if (wait !== undefined) return tooManyAttempts(c, wait);
+        const agent = await checkingFrom(ip, async () => {
+          const found = await findAgentCredentials(db, email);
+          // An unknown email costs the same hash as a known one: timing tells nobody who exists.
+          return (await verifyPassword(password, found?.passwordHash ?? "")) ? found : null;
+        });
+        if (agent === undefined) return tooManyAttempts(c, 1000);
+        if (!agent) {
           recordAudit(db, { agentId: null, action: "sign_in_failed", data: { email, ip } }, now());
           throw new HTTPException(401, { message: "Wrong email or password." });
         }
+        await guard.signInsFromIp.succeeded(ip);
         await guard.signInsToAccount.succeeded(account);
         // A new token at every sign-in; a session cookie the browser already had is ended.
         const previous = getCookie(c, SESSION_COOKIE);
-        if (previous) await deleteAgentSession(db, hashToken(previous));
+        if (previous) await endSession(hashToken(previous));
         const token = newToken();
         const expiresAt = now() + SESSION_TTL_MS;
         await createAgentSession(db, {
@@ -112,9 +142,7 @@ export function agentAuthRoutes(deps: AppDeps) {
       })
       .delete("/session", async (c) => {
         const token = getCookie(c, SESSION_COOKIE);
-        const agent = token ? await findSessionAgent(db, hashToken(token), now()) : undefined;
-        if (token) await deleteAgentSession(db, hashToken(token));
-        if (agent) recordAudit(db, { agentId: agent.id, action: "sign_out" }, now());
+        if (token) await endSession(hashToken(token));
         deleteCookie(c, SESSION_COOKIE, { path: "/" });
         return c.body(null, 204);
       })
@@ -128,12 +156,26 @@ export function agentAuthRoutes(deps: AppDeps) {
       })
       .post("/password-link", async (c) => {
         const input = await body(c.req.raw, passwordLinkSchema);
+        // No hashing work for a link that does not exist.
+        if (!(await findPasswordLink(db, hashToken(input.token), now()))) throw expiredLink();
         const passwordHash = await hashPassword(input.password);
         const agentId = await usePasswordLink(db, hashToken(input.token), passwordHash, now());
         if (agentId === undefined) throw expiredLink();
+        // Setting a password ends every session the agent had.
+        deps.publish.accessEnded({ agentId, why: "password_changed" });
         return c.body(null, 204);
       })
   );
+}
+
+/** Password checks one address may have running at once. */
+const HASHES_PER_ADDRESS = 2;
+
+function tooManyAttempts(c: Context, waitMs: number) {
+  const retryAfter = String(Math.ceil(waitMs / 1000));
+  return c.json({ error: "Too many sign-in attempts; try again later." }, 429, {
+    "Retry-After": retryAfter,
+  });
 }
 
 function expiredLink(): HTTPException {

@@ -1,12 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Db } from "../../db/index.ts";
+import { HashingBusy } from "../auth/password.ts";
 import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
     }),
   );
   app.use(handshakesOnSocketPaths);
+  app.use(limitBodies);
   app.use("/api/*", sameOriginWrites);
   app.route("/ws", socketRoutes(deps, upgradeWebSocket));
   app.route("/api/agent", agentAuthRoutes(deps));
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   app.notFound((c) => c.json({ error: "Not found." }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+    if (error instanceof HashingBusy) {
+      return c.json({ error: error.message }, 503, { "Retry-After": "1" });
+    }
     console.error("request failed", { method: c.req.method, path: c.req.path }, error);
     return c.json({ error: "Something went wrong on our side." }, 500);
   });
@@ -116,6 +122,23 @@ const sameOriginWrites = createMiddleware(async (c, next) => {
   }
   await next();
 });
+
+/** Sign-in and password links, open to anyone: a few fields. */
+const ANONYMOUS_BODY_BYTES = 16 * 1024;
+/** The largest form of the inbox: an FAQ entry with 200 example questions of 500 characters. */
+const BODY_BYTES = 512 * 1024;
+const tooLarge = (c: Context) =>
+  c.json({ error: "The request is too large." }, 413, { Connection: "close" });
+const anonymousBodies = bodyLimit({ maxSize: ANONYMOUS_BODY_BYTES, onError: tooLarge });
+const signedInBodies = bodyLimit({ maxSize: BODY_BYTES, onError: tooLarge });
+
+/**
+ * Every request body has a size limit, checked before it is read (by Content-Length, or as a
+ * chunked body arrives): a 413, and no memory spent on the rest.
+ */
+const limitBodies = createMiddleware((c, next) =>
+  (c.req.path.startsWith("/api/agent/") ? anonymousBodies : signedInBodies)(c, next),
+);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const SOCKET_PATHS = new Set(["/ws/visitor", "/ws/agent"]);

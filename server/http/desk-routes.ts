@@ -33,7 +33,8 @@ export function deskRoutes(deps: AppDeps) {
       return c.json({ suggestions: chat.suggestions(conversation) });
     })
     .get("/search", async (c) => {
-      const query = (c.req.query("q") ?? "").trim();
+      // Control characters (a NUL among them) mean nothing in a search: spaces instead.
+      const query = (c.req.query("q") ?? "").replace(/\p{Cc}/gu, " ").trim();
       if ([...query].length < MIN_SEARCH_LENGTH || query.length > 200) {
         throw new HTTPException(400, {
           message: `Search for ${MIN_SEARCH_LENGTH} to 200 characters.`,

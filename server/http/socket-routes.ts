@@ -4,6 +4,7 @@ import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import type { UpgradeWebSocket, WSContext } from "hono/ws";
 import type { WebSocket } from "ws";
+import { findSessionAgent } from "../../db/index.ts";
 import { agentConnection } from "../realtime/agent-connection.ts";
 import type { ClientSocket, FrameHandler } from "../realtime/client-socket.ts";
 import { visitorConnection } from "../realtime/visitor-connection.ts";
@@ -43,6 +44,13 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
   });
 
   const visitorDeps = { ...deps, availability: () => deps.desk.availability() };
+  const agentDeps = {
+    ...deps,
+    sessionAgent: async (tokenHash: string) => {
+      const found = await findSessionAgent(deps.db, tokenHash, deps.now());
+      return found && { id: found.id, name: found.name, role: found.role };
+    },
+  };
   return new Hono<AgentEnv>()
     .get(
       "/visitor",
@@ -59,7 +67,10 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
       upgradeWebSocket((c) => {
         const ip = clientAddress(c, config.trustProxy);
         const { id, name, role } = c.get("agent");
-        return bind(deps, ip, (socket) => agentConnection(deps, socket, { id, name, role }));
+        const session = c.get("session");
+        return bind(deps, ip, (socket) =>
+          agentConnection(agentDeps, socket, { id, name, role }, session),
+        );
       }),
     );
 }

@@ -91,8 +91,13 @@ export function teamRoutes(deps: AppDeps) {
       const changes = Object.fromEntries(
         Object.entries(profile).filter(([, value]) => value !== undefined),
       );
+      const before = desk.team().find((member) => member.id === id);
       if (!(await updateAgentProfile(db, id, changes, { agentId: c.get("agent").id }, now()))) {
         throw notFound();
+      }
+      // Open inbox connections carry the role they were opened with: they reconnect.
+      if (profile.role !== undefined && profile.role !== before?.role) {
+        deps.publish.accessEnded({ agentId: id, why: "role_changed" });
       }
       desk.publishTeam();
       await desk.route();
@@ -116,6 +121,7 @@ export function teamRoutes(deps: AppDeps) {
         { agentId: c.get("agent").id, action: "agent_deactivated", target: `agent:${id}` },
         now(),
       );
+      deps.publish.accessEnded({ agentId: id, why: "deactivated" });
       await desk.requeued(requeued);
       return c.body(null, 204);
     })
@@ -124,6 +130,7 @@ export function teamRoutes(deps: AppDeps) {
       const ended = await deleteAgentSessions(db, id);
       const entry = { action: "sessions_revoked", target: `agent:${id}`, data: { ended } } as const;
       recordAudit(db, { agentId: c.get("agent").id, ...entry }, now());
+      deps.publish.accessEnded({ agentId: id, why: "revoked" });
       return c.json({ ended });
     });
 }

@@ -14,8 +14,9 @@ export interface Mailer {
 export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
-    async send(mail) {
-      await transport.sendMail({ from, ...mail });
+    async send({ to, subject, text }) {
+      // An address object is one recipient as it stands: nodemailer never parses it as a list.
+      await transport.sendMail({ from, to: { name: "", address: to }, subject, text });
     },
   };
 }

@@ -1,4 +1,10 @@
-import { type ConversationSummary, format, type WireMessage } from "../../protocol/index.ts";
+import * as v from "valibot";
+import {
+  type ConversationSummary,
+  emailAddress,
+  format,
+  type WireMessage,
+} from "../../protocol/index.ts";
 import type { Presence } from "../presence.ts";
 import type { Mail } from "./mailer.ts";
 import type { MailOutbox } from "./outbox.ts";
@@ -11,10 +17,14 @@ type Language = keyof typeof TEXTS;
  * or the one the company's page verified. Without SMTP configured there is no outbox, nothing
  * is sent, and the inbox says so.
  */
-export function emailReplies(outbox: MailOutbox | undefined, customers: Presence) {
+export function emailReplies(
+  outbox: MailOutbox | undefined,
+  customers: Presence,
+  trustedOrigin: (origin: string) => boolean,
+) {
   return (conversation: ConversationSummary, reply: WireMessage): void => {
     if (!outbox || customers.has(conversation.visitorId)) return;
-    const mail = replyEmail(conversation, reply);
+    const mail = replyEmail(conversation, reply, trustedOrigin);
     if (!mail) return;
     outbox.send({ ...mail, conversationId: conversation.id }).catch((error: unknown) => {
       console.error("reply email not queued", { conversationId: conversation.id }, error);
@@ -24,20 +34,32 @@ export function emailReplies(outbox: MailOutbox | undefined, customers: Presence
 
 /**
  * An agent's reply as an email, worded around it in the customer's language (the one their
- * handoff was written in), with a way back to the chat. Undefined without an address.
+ * handoff was written in), with a way back to the chat. Undefined without one plain mailbox
+ * to send to. The page the widget reported is linked only on a site the company allowed (or
+ * this server's own public origin): the widget can report any string, a look-alike site too.
  */
 export function replyEmail(
   conversation: ConversationSummary,
   reply: WireMessage,
+  trustedOrigin: (origin: string) => boolean,
 ): Mail | undefined {
-  const to = conversation.contactEmail ?? conversation.customer?.email;
-  if (!to) return undefined;
+  const to = v.safeParse(emailAddress, conversation.contactEmail ?? conversation.customer?.email);
+  if (!to.success) return undefined;
   const texts = TEXTS[isLanguage(conversation.language) ? conversation.language : "en"];
   const name = reply.authorName ?? texts.team;
-  const way = conversation.page
-    ? format(texts.answerAt, { url: conversation.page.url })
-    : texts.answerHere;
-  return { to, subject: format(texts.subject, { name }), text: `${reply.text}\n\n-- \n${way}` };
+  const page = trustedPage(conversation.page?.url, trustedOrigin);
+  const way = page ? format(texts.answerAt, { url: page }) : texts.answerHere;
+  return {
+    to: to.output,
+    subject: format(texts.subject, { name }),
+    text: `${reply.text}\n\n-- \n${way}`,
+  };
+}
+
+function trustedPage(url: string | undefined, trustedOrigin: (origin: string) => boolean) {
+  const page = url && URL.canParse(url) ? new URL(url) : undefined;
+  if (!page || (page.protocol !== "https:" && page.protocol !== "http:")) return undefined;
+  return trustedOrigin(page.origin) ? page.href : undefined;
 }
 
 function isLanguage(code: string | undefined): code is Language {

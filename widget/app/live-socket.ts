@@ -3,8 +3,11 @@ import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from "../../protocol/index.ts";
 export interface LiveSocketEvents {
   open(): void;
   frame(data: unknown): void;
-  /** The connection is gone (closed, or silent past the heartbeat); a retry is scheduled. */
-  lost(): void;
+  /**
+   * The connection is gone (closed, or silent past the heartbeat: no `closed` then); a retry is
+   * scheduled unless `stop()` is called.
+   */
+  lost(closed?: { code: number; reason: string }): void;
 }
 
 /**
@@ -36,7 +39,7 @@ export class LiveSocket {
       this.alive(socket);
       this.events.frame(event.data);
     };
-    socket.onclose = () => this.lost(socket);
+    socket.onclose = (event) => this.lost(socket, { code: event.code, reason: event.reason });
   }
 
   send(data: string): void {
@@ -54,14 +57,14 @@ export class LiveSocket {
     if (this.socket) this.lost(this.socket);
   }
 
-  private lost(socket: WebSocket): void {
+  private lost(socket: WebSocket, closed?: { code: number; reason: string }): void {
     if (this.socket !== socket) return;
     socket.onclose = null;
     socket.onmessage = null;
     socket.close();
     this.socket = undefined;
     clearTimeout(this.watchdog);
-    this.events.lost();
+    this.events.lost(closed);
     if (this.stopped) return;
     const delay = Math.min(this.maxBackoffMs, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
     this.attempts += 1;

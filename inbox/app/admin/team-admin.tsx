@@ -139,6 +139,21 @@ function AgentRow({
         </button>
         <button
           type="button"
+          class="secondary"
+          onClick={() =>
+            void attempt(async () => {
+              const { ended } = await call<{ ended: number }>(
+                "DELETE",
+                `/api/admin/agents/${member.id}/sessions`,
+              );
+              onMessage(format(en.sessionsEnded, { name: member.name, count: ended }));
+            }).then((failed) => failed && onError(failed))
+          }
+        >
+          {en.signOutEverywhere}
+        </button>
+        <button
+          type="button"
           class="danger"
           onClick={() => {
             if (!confirm(format(en.confirmDeactivate, { name: member.name }))) return;
