@@ -144,7 +144,10 @@ describe("an agent's inbox socket lasts exactly as long as their access", () => 
       other.close();
     }
     agent.socket.send({ type: "claim", conversationId });
-    assert.equal((await agent.socket.closedByServer()).code, SESSION_ENDED);
+    assert.deepEqual(await agent.socket.closedByServer(), {
+      code: SESSION_ENDED,
+      reason: "Your session ended. Sign in again.",
+    });
     const moves = agent.socket.received.filter(
       (frame: Frame) => frame.type === "conversation" && conversationOf(frame) === conversationId,
     );

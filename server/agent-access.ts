@@ -16,6 +16,7 @@ export type EndReason =
   | "deactivated"
   | "password_changed"
   | "expired"
+  | "ended"
   | "role_changed";
 
 const SAID: Record<EndReason, string> = {
@@ -24,6 +25,7 @@ const SAID: Record<EndReason, string> = {
   deactivated: "Your account was deactivated.",
   password_changed: "Your password was changed. Sign in again.",
   expired: "Your session expired. Sign in again.",
+  ended: "Your session ended. Sign in again.",
   role_changed: "Your role changed.",
 };
 

@@ -60,7 +60,8 @@ export function agentConnection(
   /** The agent as they are now, or undefined (and the socket closing) when access ended. */
   async function current(): Promise<SignedInAgent | undefined> {
     const stored = await deps.sessionAgent(session.tokenHash);
-    if (!stored) end(deps.now() >= session.expiresAt ? "expired" : "revoked");
+    // Ended where this node heard nothing of it (another node, or straight in the database).
+    if (!stored) end(deps.now() >= session.expiresAt ? "expired" : "ended");
     else if (stored.role !== agent.role) end("role_changed");
     return ended ? undefined : stored;
   }
