@@ -85,7 +85,7 @@ export interface LanguageAsked {
 type Positive = Scored & LeftOut & { text: string; answeredWith: number };
 
 /** How sure the engine is of each text calibration asked in one language. */
-interface LanguageScores {
+export interface LanguageScores {
   language: LanguageCode;
   positives: Positive[];
   negativeScores: number[];
@@ -105,7 +105,14 @@ export function calibrate(
   languages: readonly LanguageAsked[],
   targets: CalibrationTargets = CALIBRATION_TARGETS,
 ): LanguageCalibration[] {
-  const scored = languages.map(scoreLanguage);
+  return calibrateScored(languages.map(scoreLanguage), targets);
+}
+
+/** `calibrate`, from each language's scores (kept for a language that did not change). */
+export function calibrateScored(
+  scored: readonly LanguageScores[],
+  targets: CalibrationTargets = CALIBRATION_TARGETS,
+): LanguageCalibration[] {
   const learnable = scored.filter((scores) => scores.positives.length >= MIN_EXAMPLES);
   return scored.map((scores) => {
     const threshold =
@@ -120,7 +127,13 @@ export function calibrate(
   });
 }
 
-function scoreLanguage({ index, negatives, unrelated, judge }: LanguageAsked): LanguageScores {
+/** Asks every example (left out), negative and unrelated question of one language. */
+export function scoreLanguage({
+  index,
+  negatives,
+  unrelated,
+  judge,
+}: LanguageAsked): LanguageScores {
   const positives: Positive[] = [];
   for (const example of index.examples()) {
     if (judge.handsOff(example.text)) {
@@ -162,7 +175,10 @@ function report(
         faqId,
         answeredWith,
         confidence: Math.round(confidence * 100) / 100,
-      })),
+      }))
+      .sort(
+        (x, y) => y.confidence - x.confidence || x.faqId - y.faqId || (x.text < y.text ? -1 : 1),
+      ),
     collisions: collisions(positives),
     negatives: negativeScores.length,
     negativesAnswered: negativeScores.filter((score) => score >= threshold).length,
@@ -244,5 +260,5 @@ function collisions(positives: readonly Positive[]): Collision[] {
     pair.examples++;
     pairs.set(key, pair);
   }
-  return [...pairs.values()].sort((x, y) => y.examples - x.examples);
+  return [...pairs.values()].sort((x, y) => y.examples - x.examples || x.a - y.a || x.b - y.b);
 }

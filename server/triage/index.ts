@@ -6,6 +6,7 @@ export {
 export {
   KnowledgeBase,
   type KnowledgeEntry,
+  type LearningMemory,
   type Learnt,
   type Negative,
   type Ranked,

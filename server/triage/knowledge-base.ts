@@ -1,9 +1,10 @@
 import {
   CALIBRATION_TARGETS,
   type CalibrationTargets,
-  calibrate,
-  type LanguageAsked,
+  calibrateScored,
   type LanguageCalibration,
+  type LanguageScores,
+  scoreLanguage,
   UNCALIBRATED_THRESHOLD,
 } from "./calibration.ts";
 import { EntryModel, type EntryModelState, HeldOutEntryModel } from "./entry-model.ts";
@@ -52,7 +53,19 @@ export interface Learnt {
 export interface TrainingOptions {
   /** How strict calibration is; the eval's --tune chooses them on another set. */
   targets?: CalibrationTargets;
+  /** What earlier trainings learnt per language, kept by whoever trains again after edits. */
+  memory?: LearningMemory;
 }
+
+/**
+ * Each language's entry model and calibration scores with what they were learnt from: a
+ * language whose entries and marks did not change since is not learnt again (an edit to one
+ * entry relearns one language of six). The reason model, trained on every language, always is.
+ */
+export type LearningMemory = Map<
+  LanguageCode,
+  { key: string; model: EntryModelState; scores: LanguageScores }
+>;
 
 /**
  * The company's FAQ, per language, ready to be compared with customer messages, with what the
@@ -199,7 +212,7 @@ export class KnowledgeBase {
   }
 
   /** Trains the models and calibrates every language, changing nothing yet. */
-  learn({ targets = CALIBRATION_TARGETS }: TrainingOptions = {}): Learnt {
+  learn({ targets = CALIBRATION_TARGETS, memory }: TrainingOptions = {}): Learnt {
     const examples: LabelledText[] = [];
     for (const index of this.indexes.values()) {
       for (const { text } of index.examples()) {
@@ -228,23 +241,32 @@ export class KnowledgeBase {
     const allProblems = examples.filter((example) => example.label !== "none");
     const routine = bankExamples("none");
     const entryModels: Learnt["entryModels"] = [];
-    const asked = [...this.indexes.values()].map((index): LanguageAsked => {
+    const scored = [...this.indexes.values()].map((index): LanguageScores => {
       const { language } = index;
       const ofLanguage = <T extends { language: string; text: string }>(list: readonly T[]) =>
         list.filter((item) => item.language === language);
+      const entries = [...index.entryTexts()].sort((a, b) => a.faqId - b.faqId);
+      const marksHere = ofLanguage(marks);
+      // Everything this language's model and scores depend on (the bank never changes).
+      const key = JSON.stringify([entries, marksHere.map(({ text, caught }) => [text, caught])]);
+      const kept = memory?.get(language);
+      if (kept?.key === key) {
+        entryModels.push({ language, model: kept.model });
+        return kept.scores;
+      }
       const problems = ofLanguage(allProblems);
-      const entries = [...index.entryTexts()];
-      const others = [...problems, ...ofLanguage(this.negatives)]
+      const others = [...problems, ...marksHere]
         .map(({ text }) => text)
         .filter((text) => !lexiconHandsOff(text));
-      entryModels.push({ language, model: EntryModel.train(language, entries, others).state });
+      const model = EntryModel.train(language, entries, others).state;
+      entryModels.push({ language, model });
       // Calibration asks each text of the model trained without it.
       const heldOut = new HeldOutEntryModel(language, entries, others);
-      return {
+      const scores = scoreLanguage({
         index,
         negatives: [
           ...problems.map(({ text }) => ({ text, caught: lexiconHandsOff(text) })),
-          ...ofLanguage(marks),
+          ...marksHere,
         ],
         unrelated: ofLanguage(routine).map(({ text }) => text),
         judge: {
@@ -252,9 +274,12 @@ export class KnowledgeBase {
             blended(confidenceOf(ranked), ranked[0] && heldOut.probability(text, ranked[0].faqId)),
           handsOff: lexiconHandsOff,
         },
-      };
+      });
+      memory?.set(language, { key, model, scores });
+      return scores;
     });
-    return { reasons: reasons.state, entryModels, calibrations: calibrate(asked, targets) };
+    const calibrations = calibrateScored(scored, targets);
+    return { reasons: reasons.state, entryModels, calibrations };
   }
 }
 
