@@ -261,4 +261,31 @@ describe("the agent's tools: reads, typing, search, suggestions, try-it, invitat
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { error: string }).error, /color/);
   });
+
+  test("a save answers with what is stored; a profile saved with nothing changed writes nothing", async () => {
+    const current = (await (
+      await api(server.url, "GET", "/api/admin/settings", { cookie: admin })
+    ).json()) as { routing: Record<string, unknown> };
+    const routing = { ...current.routing, waitAlertSeconds: 300 };
+    const saved = await api(server.url, "PUT", "/api/admin/settings/routing", {
+      cookie: admin,
+      body: routing,
+    });
+    assert.deepEqual(await saved.json(), { routing });
+
+    const me = (await (
+      await api(server.url, "GET", "/api/agent/me", { cookie: admin })
+    ).json()) as {
+      agent: { id: number; name: string };
+    };
+    const unchanged = await api(server.url, "PATCH", `/api/admin/agents/${me.agent.id}`, {
+      cookie: admin,
+      body: {},
+    });
+    assert.equal(unchanged.status, 200);
+    assert.equal(
+      ((await unchanged.json()) as { agent: { name: string } }).agent.name,
+      me.agent.name,
+    );
+  });
 });

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { attempt, call } from "./api.ts";
 
-/** A GET that loads on mount and again on `reload()`, with its error as text. */
+/**
+ * A GET that loads on mount and again on `reload()`, with its error as text; `replace` puts
+ * in what a save returned (what the server stored).
+ */
 export function useResource<T>(path: string) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -9,7 +12,7 @@ export function useResource<T>(path: string) {
     void attempt(async () => setData(await call<T>("GET", path))).then(setError);
   }, [path]);
   useEffect(reload, [reload]);
-  return { data, error, reload };
+  return { data, error, reload, replace: setData };
 }
 
 /** "a, b ,c" to ["a", "b", "c"]. */

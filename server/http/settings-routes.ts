@@ -6,7 +6,7 @@ import { body } from "./request-input.ts";
 
 /**
  * /api/admin/settings: routing, the widget and learning; saved settings apply at once, no
- * restart.
+ * restart. A save answers with what is now stored, for the form to show.
  */
 export function settingsRoutes(deps: AppDeps) {
   const { settings, now } = deps;
@@ -21,18 +21,18 @@ export function settingsRoutes(deps: AppDeps) {
     .put("/learning", async (c) => {
       const value = await body(c.req.raw, learningSettings);
       await settings.saveLearning(value, c.get("agent").id, now());
-      return c.json({ learning: value });
+      return c.json({ learning: settings.learning() });
     })
     .put("/routing", async (c) => {
       const value = await body(c.req.raw, routingSettings);
       await settings.saveRouting(value, c.get("agent").id, now());
-      return c.json({ routing: value });
+      return c.json({ routing: settings.routing() });
     })
     .put("/widget", async (c) => {
       const value = await body(c.req.raw, widgetSettings);
       await settings.saveWidget(value, c.get("agent").id, now());
       // New business hours reach every open widget now, not at the next periodic check.
       deps.desk.announceAvailability();
-      return c.json({ widget: value });
+      return c.json({ widget: settings.widget() });
     });
 }

@@ -92,6 +92,9 @@ export function teamRoutes(deps: AppDeps) {
         Object.entries(profile).filter(([, value]) => value !== undefined),
       );
       const before = desk.team().find((member) => member.id === id);
+      if (!before) throw notFound();
+      // Nothing changed (a form saved twice): nothing to write.
+      if (Object.keys(changes).length === 0) return c.json({ agent: before });
       if (!(await updateAgentProfile(db, id, changes, { agentId: c.get("agent").id }, now()))) {
         throw notFound();
       }

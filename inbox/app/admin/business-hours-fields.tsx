@@ -21,9 +21,9 @@ export function BusinessHoursFields({ hours }: { hours: Hours }) {
       <p class="field-note">{en.hoursHint}</p>
       <label>
         {en.timeZone}
-        <select name="timeZone" value={hours.timeZone}>
+        <select name="timeZone">
           {(zones.includes(hours.timeZone) ? zones : [hours.timeZone, ...zones]).map((zone) => (
-            <option key={zone} value={zone}>
+            <option key={zone} value={zone} selected={zone === hours.timeZone}>
               {zone}
             </option>
           ))}
@@ -35,16 +35,16 @@ export function BusinessHoursFields({ hours }: { hours: Hours }) {
         return (
           <div class="row day" key={day}>
             <label>
-              <input type="checkbox" name={`open-${day}`} checked={span !== undefined} />{" "}
+              <input type="checkbox" name={`open-${day}`} defaultChecked={span !== undefined} />{" "}
               {format(en.openOn, { day: name })}
             </label>
             <label>
               {format(en.opensAt, { day: name })}
-              <input type="time" name={`from-${day}`} value={span?.open ?? "09:00"} />
+              <input type="time" name={`from-${day}`} defaultValue={span?.open ?? "09:00"} />
             </label>
             <label>
               {format(en.closesAt, { day: name })}
-              <input type="time" name={`to-${day}`} value={span?.close ?? "17:00"} />
+              <input type="time" name={`to-${day}`} defaultValue={span?.close ?? "17:00"} />
             </label>
           </div>
         );

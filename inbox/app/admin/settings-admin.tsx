@@ -13,22 +13,39 @@ import { BusinessHoursFields, hoursFrom } from "./business-hours-fields.tsx";
 
 /** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
 export function SettingsAdmin() {
-  const { data, error } = useResource<{ routing: RoutingSettings; widget: WidgetSettings }>(
-    "/api/admin/settings",
-  );
+  const { data, error, replace } = useResource<{
+    routing: RoutingSettings;
+    widget: WidgetSettings;
+  }>("/api/admin/settings");
+  // Each form shows what the server stored: after a save it is drawn again from the reply.
   return (
     <main class="admin">
       {error && <p class="form-error">{error}</p>}
-      {data && <RoutingForm routing={data.routing} />}
-      {data && <WidgetForm widget={data.widget} />}
+      {data && (
+        <RoutingForm routing={data.routing} onSaved={(routing) => replace({ ...data, routing })} />
+      )}
+      {data && (
+        <WidgetForm widget={data.widget} onSaved={(widget) => replace({ ...data, widget })} />
+      )}
     </main>
   );
 }
 
-function RoutingForm({ routing }: { routing: RoutingSettings }) {
+/**
+ * The fields hold what the admin types (`defaultValue`): a re-render of the inbox never puts
+ * the stored value back over it. The form is drawn anew (its key) from what a save stored.
+ */
+function RoutingForm({
+  routing,
+  onSaved,
+}: {
+  routing: RoutingSettings;
+  onSaved: (stored: RoutingSettings) => void;
+}) {
   const [result, setResult] = useState<string | null>(null);
   return (
     <form
+      key={JSON.stringify(routing)}
       class="stack card"
       aria-labelledby="routing-title"
       onSubmit={(event) => {
@@ -40,9 +57,14 @@ function RoutingForm({ routing }: { routing: RoutingSettings }) {
           ) as RoutingSettings["reasonSkills"],
           waitAlertSeconds: Number(data.get("waitAlertSeconds")),
         };
-        void attempt(() => call("PUT", "/api/admin/settings/routing", body)).then((failed) =>
-          setResult(failed ?? en.saved),
-        );
+        void attempt(async () => {
+          const saved = await call<{ routing: RoutingSettings }>(
+            "PUT",
+            "/api/admin/settings/routing",
+            body,
+          );
+          onSaved(saved.routing);
+        }).then((failed) => setResult(failed ?? en.saved));
       }}
     >
       <h2 id="routing-title">{en.routingTitle}</h2>
@@ -50,7 +72,7 @@ function RoutingForm({ routing }: { routing: RoutingSettings }) {
         {HANDOFF_REASONS.map((reason) => (
           <label key={reason}>
             {format(en.reasonSkill, { reason: reasonLabel(reason) })}
-            <input name={reason} required value={routing.reasonSkills[reason]} />
+            <input name={reason} required defaultValue={routing.reasonSkills[reason]} />
           </label>
         ))}
       </div>
@@ -61,7 +83,7 @@ function RoutingForm({ routing }: { routing: RoutingSettings }) {
           type="number"
           min={10}
           max={86400}
-          value={routing.waitAlertSeconds}
+          defaultValue={String(routing.waitAlertSeconds)}
         />
       </label>
       <button type="submit">{en.save}</button>
@@ -70,10 +92,17 @@ function RoutingForm({ routing }: { routing: RoutingSettings }) {
   );
 }
 
-function WidgetForm({ widget }: { widget: WidgetSettings }) {
+function WidgetForm({
+  widget,
+  onSaved,
+}: {
+  widget: WidgetSettings;
+  onSaved: (stored: WidgetSettings) => void;
+}) {
   const [result, setResult] = useState<string | null>(null);
   return (
     <form
+      key={JSON.stringify(widget)}
       class="stack card"
       aria-labelledby="widget-title"
       onSubmit={(event) => {
@@ -86,37 +115,42 @@ function WidgetForm({ widget }: { widget: WidgetSettings }) {
           hours: hoursFrom(data),
           allowedOrigins: listOf(String(data.get("allowedOrigins")), /\n/),
         };
-        void attempt(() => call("PUT", "/api/admin/settings/widget", body)).then((failed) =>
-          setResult(failed ?? en.saved),
-        );
+        void attempt(async () => {
+          const saved = await call<{ widget: WidgetSettings }>(
+            "PUT",
+            "/api/admin/settings/widget",
+            body,
+          );
+          onSaved(saved.widget);
+        }).then((failed) => setResult(failed ?? en.saved));
       }}
     >
       <h2 id="widget-title">{en.widgetTitle}</h2>
       <label>
         {en.greeting}
-        <textarea name="greeting" rows={2} required dir="auto">
-          {widget.greeting}
-        </textarea>
+        <textarea name="greeting" rows={2} required dir="auto" defaultValue={widget.greeting} />
       </label>
       <div class="row">
         <label>
           {en.color}
-          <input name="color" type="color" value={widget.color} />
+          <input name="color" type="color" defaultValue={widget.color} />
         </label>
         <label>
           {en.position}
-          <select name="position" value={widget.position}>
-            <option value="right">{en.position_right}</option>
-            <option value="left">{en.position_left}</option>
+          <select name="position">
+            <option value="right" selected={widget.position === "right"}>
+              {en.position_right}
+            </option>
+            <option value="left" selected={widget.position === "left"}>
+              {en.position_left}
+            </option>
           </select>
         </label>
       </div>
       <BusinessHoursFields hours={widget.hours} />
       <label>
         {en.allowedOrigins}
-        <textarea name="allowedOrigins" rows={3}>
-          {widget.allowedOrigins.join("\n")}
-        </textarea>
+        <textarea name="allowedOrigins" rows={3} defaultValue={widget.allowedOrigins.join("\n")} />
       </label>
       <button type="submit">{en.save}</button>
       {result && <p role="status">{result}</p>}

@@ -32,7 +32,14 @@ export function TeamAdmin({ team }: { team: TeamMember[] }) {
         />
         {team.map((member) => (
           <AgentRow
-            key={`${member.id}:${member.skills.join()}:${member.languages.join()}:${member.capacity}:${member.role}`}
+            key={JSON.stringify([
+              member.id,
+              member.name,
+              member.role,
+              member.skills,
+              member.languages,
+              member.capacity,
+            ])}
             member={member}
             onMessage={setMessage}
             onError={setError}
@@ -107,7 +114,8 @@ function AgentRow({
       aria-label={member.name}
       onSubmit={(event) => {
         event.preventDefault();
-        const body = profileOf(new FormData(event.currentTarget));
+        // Only what the admin changed: a save never puts back a field someone else changed.
+        const body = changedFields(profileOf(new FormData(event.currentTarget)), member);
         void attempt(() => call("PATCH", `/api/admin/agents/${member.id}`, body)).then((failed) =>
           report(failed, en.saved),
         );
@@ -174,26 +182,36 @@ function ProfileFields({ member }: { member?: TeamMember }) {
     <>
       <label>
         {en.name}
-        <input name="name" required value={member?.name ?? ""} />
+        <input name="name" required defaultValue={member?.name ?? ""} />
       </label>
       <label>
         {en.role}
-        <select name="role" value={member?.role ?? "agent"}>
-          <option value="agent">{en.role_agent}</option>
-          <option value="admin">{en.role_admin}</option>
+        <select name="role">
+          <option value="agent" selected={member?.role !== "admin"}>
+            {en.role_agent}
+          </option>
+          <option value="admin" selected={member?.role === "admin"}>
+            {en.role_admin}
+          </option>
         </select>
       </label>
       <label>
         {en.skills}
-        <input name="skills" value={(member?.skills ?? ["general"]).join(", ")} />
+        <input name="skills" defaultValue={(member?.skills ?? ["general"]).join(", ")} />
       </label>
       <label>
         {en.languages}
-        <input name="languages" value={(member?.languages ?? ["en"]).join(", ")} />
+        <input name="languages" defaultValue={(member?.languages ?? ["en"]).join(", ")} />
       </label>
       <label>
         {en.capacity}
-        <input name="capacity" type="number" min={1} max={50} value={member?.capacity ?? 5} />
+        <input
+          name="capacity"
+          type="number"
+          min={1}
+          max={50}
+          defaultValue={String(member?.capacity ?? 5)}
+        />
       </label>
     </>
   );
@@ -207,4 +225,14 @@ function profileOf(data: FormData) {
     languages: listOf(String(data.get("languages"))).map((code) => code.toLowerCase()),
     capacity: Number(data.get("capacity")),
   };
+}
+
+/** The fields of the form that differ from the member as the form showed them. */
+function changedFields(profile: ReturnType<typeof profileOf>, member: TeamMember) {
+  return Object.fromEntries(
+    Object.entries(profile).filter(
+      ([field, value]) =>
+        JSON.stringify(value) !== JSON.stringify(member[field as keyof typeof profile]),
+    ),
+  );
 }
