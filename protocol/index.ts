@@ -3,3 +3,4 @@ export * from "./frames.ts";
 export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
 export * from "./search.ts";
 export * from "./settings.ts";
+export { plainLetters, unaccented } from "./unaccented.ts";

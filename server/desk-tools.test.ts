@@ -116,6 +116,21 @@ describe("the agent's tools: reads, typing, search, suggestions, try-it, invitat
       [note.hits[0]?.conversationId, note.hits[0]?.internal],
       [conversation.id, true],
     );
+    agent.send({
+      type: "note",
+      conversationId: conversation.id,
+      clientId: "n2",
+      text: "Rozmawiałam z klientką przez telefon o zamówieniu 4412: pisze, że płatność kartą nie przeszła dwa razy; w panelu operatora płatności widać tylko jedną próbę",
+    });
+    await agent.next((f) => f.type === "ack" && f.clientId === "n2");
+    for (const typed of ["platnosc karta", "PŁATNOŚĆ KARTĄ", "Płatność kartą"]) {
+      const found = await search(typed);
+      assert.equal(found.hits[0]?.conversationId, conversation.id, typed);
+      // About 80 characters around the match, the match marked as the message wrote it.
+      const snippet = found.hits[0]?.snippet ?? "";
+      assert.match(snippet, /^….*że \u{E000}płatność kartą\u{E001} nie przeszła.*…$/u, typed);
+      assert.ok(snippet.length <= 100, snippet);
+    }
     const short = await api(server.url, "GET", "/api/desk/search?q=ab", { cookie: admin });
     assert.equal(short.status, 400);
     agent.close();

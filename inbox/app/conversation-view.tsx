@@ -5,7 +5,7 @@ import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { Composer } from "./composer.tsx";
 import { HandoffCard } from "./handoff-card.tsx";
-import type { InboxClient, Me } from "./inbox-client.ts";
+import type { InboxClient, Me, PendingWrite } from "./inbox-client.ts";
 import { statusLabel } from "./labels.ts";
 import { useSuggestions } from "./suggestions.ts";
 import { Transcript } from "./transcript.tsx";
@@ -14,6 +14,8 @@ import { TransferDialog } from "./transfer-dialog.tsx";
 interface Props {
   conversation: ConversationSummary;
   transcript: WireMessage[];
+  /** This agent's writes to it that the server has not acknowledged yet. */
+  pending: PendingWrite[];
   me: Me;
   team: TeamMember[];
   customerTyping: boolean;
@@ -75,6 +77,11 @@ export function ConversationView(props: Props) {
       )}
       <Transcript
         messages={transcript}
+        pending={props.pending.filter(
+          (write) =>
+            write.conversationId === conversation.id &&
+            !transcript.some((message) => message.clientId === write.clientId),
+        )}
         handoff={conversation.handoff}
         conversationId={conversation.status === "bot" ? undefined : conversation.id}
       />

@@ -37,7 +37,19 @@ export interface InboxState {
   error: string | null;
   /** Why the session ended (signed out elsewhere, revoked, deactivated, expired): sign in again. */
   ended: string | null;
+  /** Replies and notes written but not yet acknowledged: shown as "Sending…", kept on reload. */
+  pending: PendingWrite[];
 }
+
+export interface PendingWrite {
+  type: "reply" | "note";
+  conversationId: number;
+  clientId: string;
+  text: string;
+}
+
+/** The tab's storage keeps unsent writes across a reload; every tab has its own. */
+const PENDING_KEY = "hfc-inbox-pending";
 
 const MAX_BACKOFF_MS = 15_000;
 /** The widget repeats its typing signal every few seconds; silence longer than this ends it. */
@@ -60,6 +72,7 @@ export class InboxClient {
     customerTyping: false,
     error: null,
     ended: null,
+    pending: storedPending(),
   };
   private readonly socket = new LiveSocket(
     socketUrl(),
@@ -76,8 +89,7 @@ export class InboxClient {
     },
     MAX_BACKOFF_MS,
   );
-  /** Replies and notes not yet acknowledged, resent with the same client id after a reconnect. */
-  private readonly unacked = new Map<string, AgentClientFrame>();
+
   private readonly listeners = new Set<(state: InboxState) => void>();
   private typingSentAt = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -136,13 +148,13 @@ export class InboxClient {
 
   /** A reply to the customer, or with `internal` a note only colleagues see. */
   write(conversationId: number, text: string, internal: boolean): void {
-    const frame = {
+    const frame: PendingWrite = {
       type: internal ? "note" : "reply",
       conversationId,
       clientId: crypto.randomUUID(),
       text,
-    } as const;
-    this.unacked.set(frame.clientId, frame);
+    };
+    this.setPending([...this.state.pending, frame]);
     this.sendFrame(frame);
     this.typingSentAt = 0;
   }
@@ -189,7 +201,8 @@ export class InboxClient {
         const { openId, transcript } = this.state;
         const afterSeq = transcript.at(-1)?.seq ?? 0;
         if (openId !== null) this.sendFrame({ type: "open", conversationId: openId, afterSeq });
-        for (const pending of this.unacked.values()) this.sendFrame(pending);
+        // Sent again with the same client ids: the server stores each once.
+        for (const pending of this.state.pending) this.sendFrame(pending);
         return;
       }
       case "team":
@@ -220,10 +233,10 @@ export class InboxClient {
         if (frame.message.author === "customer") this.showCustomerTyping(false);
         return;
       case "ack":
-        this.unacked.delete(frame.clientId);
+        this.settle(frame.clientId);
         return;
       case "error":
-        if (frame.clientId !== undefined) this.unacked.delete(frame.clientId);
+        if (frame.clientId !== undefined) this.settle(frame.clientId);
         this.update({ error: frame.message });
         return;
       default: {
@@ -247,7 +260,30 @@ export class InboxClient {
     const open = conversation.status === "queued" || conversation.status === "assigned";
     const kept = open || conversation.id === this.state.openId;
     this.update({ conversations: kept ? [...others, conversation] : others });
-    if (this.loaded && this.state.me) alertNewWork(before, conversation, this.state.me.id);
+    const me = this.state.me;
+    if (!this.loaded || !me) return;
+    alertNewWork(before, conversation, me.id);
+    // Newly given to this agent while nothing is open: it opens, no click needed.
+    const mine = (c: ConversationSummary | undefined) =>
+      c?.status === "assigned" && c.assigneeId === me.id;
+    if (mine(conversation) && !mine(before) && this.state.openId === null) {
+      this.open(conversation.id);
+    }
+  }
+
+  /** A write the server acknowledged (or refused): no longer pending. */
+  private settle(clientId: string): void {
+    this.setPending(this.state.pending.filter((write) => write.clientId !== clientId));
+  }
+
+  private setPending(pending: PendingWrite[]): void {
+    try {
+      if (pending.length > 0) sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+      else sessionStorage.removeItem(PENDING_KEY);
+    } catch {
+      // Storage full or refused: the writes still go out from this page.
+    }
+    this.update({ pending });
   }
 
   private sendFrame(frame: AgentClientFrame): void {
@@ -266,4 +302,24 @@ function socketUrl(): URL {
   const url = new URL("/ws/agent", location.href);
   url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
   return url;
+}
+
+/** What this tab had not yet sent when it was reloaded. */
+function storedPending(): PendingWrite[] {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? "[]");
+    return Array.isArray(stored) ? stored.filter(isPendingWrite) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isPendingWrite(value: unknown): value is PendingWrite {
+  const write = value as Partial<PendingWrite> | null;
+  return (
+    (write?.type === "reply" || write?.type === "note") &&
+    typeof write.conversationId === "number" &&
+    typeof write.clientId === "string" &&
+    typeof write.text === "string"
+  );
 }

@@ -21,7 +21,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
   const client = useMemo(() => new InboxClient(), []);
   const [state, setState] = useState<InboxState>(client.state);
   const [section, setSection] = useState<Section>("conversations");
-  const [list, setList] = useState<ListName>("queue");
+  const [list, setList] = useState<ListName>("mine");
   const [resolved, setResolved] = useState<ConversationSummary[]>([]);
   const [help, setHelp] = useState(false);
   const [notifications, setNotifications] = useState(notificationsState());
@@ -56,6 +56,19 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
   ) as Record<ListName, ConversationSummary[]>;
   const items = lists[list];
   const open = state.conversations.find((conversation) => conversation.id === state.openId);
+
+  // The inbox opens where the agent's work is: their own conversations, else the queue.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (!me || landed.current) return;
+    landed.current = true;
+    setList(lists.mine.length === 0 && lists.queue.length > 0 ? "queue" : "mine");
+  }, [me]);
+  // A conversation that became this agent's (claimed, assigned, transferred) is shown in Mine.
+  const openIsMine = open?.status === "assigned" && open.assigneeId === me?.id;
+  useEffect(() => {
+    if (openIsMine && list !== "mine" && list !== "open") setList("mine");
+  }, [openIsMine, open?.id]);
 
   function run(command: Command): void {
     const index = items.findIndex((item) => item.id === state.openId);
@@ -192,6 +205,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
               <ConversationView
                 conversation={open}
                 transcript={state.transcript}
+                pending={state.pending}
                 me={me}
                 team={state.team}
                 customerTyping={state.customerTyping}

@@ -2,6 +2,7 @@ import type { Handoff, WireMessage } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { evidenceByMessage, splitByMarks } from "./evidence.ts";
+import type { PendingWrite } from "./inbox-client.ts";
 import { reasonLabel } from "./labels.ts";
 import { MarkNeedsPerson } from "./mark-needs-person.tsx";
 
@@ -10,10 +11,13 @@ const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-di
 /** The whole conversation: the bot's answers marked, notes set apart, the evidence highlighted. */
 export function Transcript({
   messages,
+  pending = [],
   handoff,
   conversationId,
 }: {
   messages: WireMessage[];
+  /** The agent's own writes on their way to the server, after the stored messages. */
+  pending?: PendingWrite[];
   handoff: Handoff | undefined;
   /** Given when the agent may mark the bot's answers ("should have gone to a person"). */
   conversationId?: number | undefined;
@@ -48,6 +52,18 @@ export function Transcript({
           {message.faq && message.author === "bot" && conversationId !== undefined && (
             <MarkNeedsPerson conversationId={conversationId} seq={message.seq} />
           )}
+        </div>
+      ))}
+      {pending.map((write) => (
+        <div
+          key={write.clientId}
+          class={`entry agent pending${write.type === "note" ? " internal" : ""}`}
+        >
+          <div class="entry-meta">
+            <span class="who">{write.type === "note" ? en.pendingNote : en.pendingReply}</span>
+            <span role="status">{en.sending}</span>
+          </div>
+          <p dir="auto">{write.text}</p>
         </div>
       ))}
     </div>

@@ -1,5 +1,5 @@
+import { unaccented } from "../../protocol/index.ts";
 import { type Cue, LEXICONS, type Lexicon, type SignalReason } from "./lexicon/index.ts";
-import { unaccented } from "./text.ts";
 import type { Span } from "./types.ts";
 
 export interface Signal {

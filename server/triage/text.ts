@@ -1,4 +1,5 @@
 import { stemmer as englishSnowball } from "@orama/stemmers/english";
+import { unaccented } from "../../protocol/index.ts";
 import type { LanguageCode } from "./language.ts";
 
 /** A word, with an apostrophe ending ("don't", "customer's") kept. */
@@ -47,28 +48,6 @@ const STOPWORDS: Record<string, Set<string>> = {
  */
 export function folded(text: string): string {
   return unaccented(text.normalize("NFKC")).toLowerCase();
-}
-
-const UNACCENTED = new Map<string, string>([
-  ["ł", "l"],
-  ["Ł", "L"],
-]);
-
-/**
- * The text with each accented letter replaced by its plain one ("Płatność" → "Platnosc"),
- * letter for letter, so that a position in one is the same position in the other. (Polish ł
- * has no accent to drop but is typed as l all the same.)
- */
-export function unaccented(text: string): string {
-  return text.replace(/[^\p{ASCII}]/gu, (char) => {
-    let plain = UNACCENTED.get(char);
-    if (plain === undefined) {
-      const base = char.normalize("NFD").replace(/\p{M}/gu, "");
-      plain = base.length === char.length ? base : char;
-      UNACCENTED.set(char, plain);
-    }
-    return plain;
-  });
 }
 
 /** Stopwords as customers type them, accents or not. */

@@ -1,4 +1,4 @@
-import { unaccented } from "../text.ts";
+import { unaccented } from "../../../protocol/index.ts";
 import { en } from "./en.ts";
 import { he } from "./he.ts";
 import { lv } from "./lv.ts";
