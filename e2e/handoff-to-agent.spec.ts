@@ -21,7 +21,8 @@ test("a double charge goes to the agent who comes online, who replies while the 
   const card = agent.getByRole("region", { name: "Handoff" });
   await expect(card).toContainText("Financial");
   await expect(card).toContainText("Team: billing");
-  await expect(card).toContainText("Linden & Co.");
+  const details = agent.getByRole("complementary", { name: "Customer" });
+  await expect(details).toContainText("Linden & Co.");
   await expect(agent.getByRole("log", { name: "Transcript" }).locator("mark")).toHaveText([
     "charged twice",
   ]);

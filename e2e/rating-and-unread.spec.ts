@@ -35,6 +35,6 @@ test("an agent's reply to a closed panel raises the badge; after resolve the cus
   await expect(customer.getByText("Thank you for your feedback.")).toBeVisible();
 
   await (await inList(agent, "Resolved", /Asked for a person/)).click();
-  const card = agent.getByRole("region", { name: "Handoff" });
-  await expect(card).toContainText("4 out of 5 · “Quick and kind”");
+  const details = agent.getByRole("complementary", { name: "Customer" });
+  await expect(details).toContainText("4 out of 5 · “Quick and kind”");
 });

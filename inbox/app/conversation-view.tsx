@@ -4,7 +4,7 @@ import type { ConversationSummary, TeamMember, WireMessage } from "../../protoco
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { Composer } from "./composer.tsx";
-import { HandoffCard } from "./handoff-card.tsx";
+import { CustomerPanel, HandoffCard } from "./handoff-card.tsx";
 import type { InboxClient, Me, PendingWrite } from "./inbox-client.ts";
 import { statusLabel } from "./labels.ts";
 import { useSuggestions } from "./suggestions.ts";
@@ -41,65 +41,67 @@ export function ConversationView(props: Props) {
 
   return (
     <article class="view" aria-label={title}>
-      <header class="view-header">
-        <h1>{title}</h1>
-        <span class={`status ${conversation.status}`}>{statusLabel(conversation.status)}</span>
-        {conversation.assigneeName && !mine && (
-          <span>{format(en.assignedTo, { name: conversation.assigneeName })}</span>
+      <div class="view-main">
+        <header class="view-header">
+          <h1>{title}</h1>
+          <span class={`status ${conversation.status}`}>{statusLabel(conversation.status)}</span>
+          {conversation.assigneeName && !mine && (
+            <span>{format(en.assignedTo, { name: conversation.assigneeName })}</span>
+          )}
+          <span class="spacer" />
+          {conversation.status === "queued" && (
+            <button type="button" onClick={() => client.claim(conversation.id)}>
+              {en.claim}
+            </button>
+          )}
+          {mayTransfer && (
+            <button type="button" class="secondary" onClick={() => setTransferring(true)}>
+              {en.transfer}
+            </button>
+          )}
+          {mine && (
+            <button type="button" onClick={() => client.resolve(conversation.id)}>
+              {en.resolve}
+            </button>
+          )}
+        </header>
+        <HandoffCard conversation={conversation} suggestions={suggestions} />
+        {props.error && (
+          <p class="form-error" role="alert">
+            {props.error}
+          </p>
         )}
-        <span class="spacer" />
-        {conversation.status === "queued" && (
-          <button type="button" onClick={() => client.claim(conversation.id)}>
-            {en.claim}
-          </button>
+        <Transcript
+          messages={transcript}
+          pending={props.pending.filter(
+            (write) =>
+              write.conversationId === conversation.id &&
+              !transcript.some((message) => message.clientId === write.clientId),
+          )}
+          handoff={conversation.handoff}
+          conversationId={conversation.status === "bot" ? undefined : conversation.id}
+        />
+        <p class="typing" aria-live="polite">
+          {props.customerTyping ? en.customerTyping : ""}
+        </p>
+        {conversation.status === "bot" ? null : (
+          <>
+            {conversation.status === "queued" && <p class="hint">{en.claimToReply}</p>}
+            <Composer
+              conversation={conversation}
+              canReply={mine}
+              client={client}
+              inputRef={props.inputRef}
+              suggestions={suggestions}
+            />
+          </>
         )}
-        {mayTransfer && (
-          <button type="button" class="secondary" onClick={() => setTransferring(true)}>
-            {en.transfer}
-          </button>
-        )}
-        {mine && (
-          <button type="button" onClick={() => client.resolve(conversation.id)}>
-            {en.resolve}
-          </button>
-        )}
-      </header>
-      <HandoffCard
+      </div>
+      <CustomerPanel
         conversation={conversation}
         emailEnabled={props.emailEnabled}
-        suggestions={suggestions}
         onOpen={(id) => client.open(id)}
       />
-      {props.error && (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      )}
-      <Transcript
-        messages={transcript}
-        pending={props.pending.filter(
-          (write) =>
-            write.conversationId === conversation.id &&
-            !transcript.some((message) => message.clientId === write.clientId),
-        )}
-        handoff={conversation.handoff}
-        conversationId={conversation.status === "bot" ? undefined : conversation.id}
-      />
-      <p class="typing" aria-live="polite">
-        {props.customerTyping ? en.customerTyping : ""}
-      </p>
-      {conversation.status === "bot" ? null : (
-        <>
-          {conversation.status === "queued" && <p class="hint">{en.claimToReply}</p>}
-          <Composer
-            conversation={conversation}
-            canReply={mine}
-            client={client}
-            inputRef={props.inputRef}
-            suggestions={suggestions}
-          />
-        </>
-      )}
       {transferring && (
         <TransferDialog
           conversationId={conversation.id}

@@ -7,52 +7,77 @@ import { reasonLabel, statusLabel } from "./labels.ts";
 import { MarkAnswerable } from "./mark-answerable.tsx";
 import type { Suggestion } from "./suggestions.ts";
 
-/** Everything the agent needs before the first word: why, how urgent, who, where, and before. */
+/**
+ * Why the conversation came to a person, how urgent it is and what changed since: folded or
+ * open as the agent last left it.
+ */
 export function HandoffCard({
   conversation,
-  emailEnabled,
   suggestions,
+}: {
+  conversation: ConversationSummary;
+  suggestions: Suggestion[];
+}) {
+  const { handoff } = conversation;
+  const [expanded, setExpanded] = useState(cardExpanded);
+  if (!handoff) return null;
+  const why = format(en.handoffReason, {
+    reasons: handoff.reasons.map((r) => reasonLabel(r.reason)).join(", "),
+  });
+  return (
+    <section class="handoff" aria-label={en.handoff}>
+      <details
+        open={expanded}
+        onToggle={(event) => {
+          const open = event.currentTarget.open;
+          setExpanded(open);
+          rememberCard(open);
+        }}
+      >
+        <summary>
+          <strong>{why}</strong>
+        </summary>
+        <ul class="facts">
+          <li>{format(en.priority, { value: String(conversation.priority) })}</li>
+          <li>{format(en.language, { value: conversation.language ?? handoff.language })}</li>
+          {conversation.skill && <li>{format(en.skill, { value: conversation.skill })}</li>}
+        </ul>
+        {handoff.history?.map((before) => (
+          <p key={before.at} class="hint">
+            {format(en.reasonsChanged, {
+              reasons: before.reasons.map(reasonLabel).join(", "),
+              priority: String(before.priority),
+            })}
+          </p>
+        ))}
+        {handoff.summary && (
+          <p class="summary" dir="auto">
+            {handoff.summary}
+          </p>
+        )}
+        <MarkAnswerable conversation={conversation} suggestions={suggestions} />
+      </details>
+    </section>
+  );
+}
+
+/**
+ * Who the customer is and where they came from: beside the transcript on a wide screen, so
+ * the conversation keeps the height it needs.
+ */
+export function CustomerPanel({
+  conversation,
+  emailEnabled,
   onOpen,
 }: {
   conversation: ConversationSummary;
   emailEnabled: boolean;
-  suggestions: Suggestion[];
   onOpen: (id: number) => void;
 }) {
-  const { handoff, customer, page, contactEmail, rating } = conversation;
+  const { customer, page, contactEmail, rating } = conversation;
   const earlier = useEarlier(conversation);
   return (
-    <section class="handoff" aria-label={en.handoff}>
-      {handoff && (
-        <>
-          <p>
-            <strong>
-              {format(en.handoffReason, {
-                reasons: handoff.reasons.map((r) => reasonLabel(r.reason)).join(", "),
-              })}
-            </strong>
-          </p>
-          <ul class="facts">
-            <li>{format(en.priority, { value: String(conversation.priority) })}</li>
-            <li>{format(en.language, { value: conversation.language ?? handoff.language })}</li>
-            {conversation.skill && <li>{format(en.skill, { value: conversation.skill })}</li>}
-          </ul>
-          {handoff.history?.map((before) => (
-            <p key={before.at} class="hint">
-              {format(en.reasonsChanged, {
-                reasons: before.reasons.map(reasonLabel).join(", "),
-                priority: String(before.priority),
-              })}
-            </p>
-          ))}
-          {handoff.summary && (
-            <p class="summary" dir="auto">
-              {handoff.summary}
-            </p>
-          )}
-          <MarkAnswerable conversation={conversation} suggestions={suggestions} />
-        </>
-      )}
+    <aside class="customer-panel" aria-label={en.customer}>
       <dl class="details">
         <dt>{en.customerInfo}</dt>
         <dd dir="auto">
@@ -104,8 +129,27 @@ export function HandoffCard({
           )}
         </dd>
       </dl>
-    </section>
+    </aside>
   );
+}
+
+/** Whether the agent keeps the card open or folded, the same for every conversation. */
+const CARD_KEY = "hfc-handoff-card";
+
+function cardExpanded(): boolean {
+  try {
+    return localStorage.getItem(CARD_KEY) !== "folded";
+  } catch {
+    return true;
+  }
+}
+
+function rememberCard(open: boolean): void {
+  try {
+    localStorage.setItem(CARD_KEY, open ? "open" : "folded");
+  } catch {
+    // Without storage the card simply opens unfolded next time.
+  }
 }
 
 function useEarlier(conversation: ConversationSummary): ConversationSummary[] {

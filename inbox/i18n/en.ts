@@ -10,6 +10,7 @@ export const en = {
   signInFailed: "Could not sign in: {reason}",
   reconnecting: "Reconnecting…",
   sending: "Sending…",
+  newMessages: "New messages ↓",
   pendingReply: "Your reply",
   pendingNote: "Your internal note",
   sessionEnded: "Your session ended. Sign in again.",
