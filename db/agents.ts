@@ -55,7 +55,8 @@ export async function deactivateAgent(
     tx.delete(agentSessions).where(eq(agentSessions.agentId, id)).run();
     const requeued = tx
       .update(conversations)
-      .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
+      // Back in the queue with the wait they already had: they keep their place.
+      .set({ status: "queued", assigneeId: null, updatedAt: now })
       .where(and(eq(conversations.assigneeId, id), eq(conversations.status, "assigned")))
       .returning({ id: conversations.id })
       .all();

@@ -14,6 +14,7 @@ import {
   insertFaqEntries,
   openDatabase,
   resolveConversation,
+  transferConversation,
 } from "./index.ts";
 
 const HANDOFF: Handoff = {
@@ -148,6 +149,25 @@ test("an inactive agent's claim, reply or note is refused inside the write itsel
     assert.deepEqual(await appendAgentMessage(db, written, 5), refused);
   }
   assert.equal((await getConversation(db, conversationId))?.status, "queued");
+});
+
+test("a conversation that goes back to the queue keeps its original waiting time", async () => {
+  const { db, visitorId, agentId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  const conversationId = conversation.id;
+  await handOff(db, { conversationId, handoff: HANDOFF, actor: "customer", skill: "general" }, 2);
+  await claimConversation(db, { conversationId, agentId }, 4);
+  const to = { skill: "billing" };
+  await transferConversation(db, { conversationId, by: agentId, asAdmin: false, to }, 10);
+  assert.equal((await getConversation(db, conversationId))?.queuedAt, 2);
+  await claimConversation(db, { conversationId, agentId }, 12);
+  await deactivateAgent(db, agentId, 20);
+  const requeued = await getConversation(db, conversationId);
+  assert.deepEqual([requeued?.status, requeued?.queuedAt], ["queued", 2]);
 });
 
 test("a customer writing in a resolved conversation reopens it to the queue, not the bot", async () => {

@@ -242,7 +242,8 @@ export async function transferConversation(
   const set: Partial<typeof conversations.$inferInsert> =
     "agentId" in to
       ? { status: "assigned", assigneeId: to.agentId }
-      : { status: "queued", assigneeId: null, skill: to.skill, queuedAt: now };
+      : // Back in the queue for another skill with the wait it already had.
+        { status: "queued", assigneeId: null, skill: to.skill };
   const spec: TransitionSpec = {
     conversationId,
     from: input.asAdmin ? ["queued", "assigned"] : ["assigned"],

@@ -19,7 +19,11 @@ test("the inbox opens where the agent's work is, and a new assignment opens with
   await agent.reload();
   const mine = agent.getByRole("tab", { name: /^Mine/ });
   await expect(mine).toHaveAttribute("aria-selected", "true");
-  await expect(
-    agent.getByRole("tabpanel", { name: "Mine" }).getByRole("button", { name: /charged twice/ }),
-  ).toBeVisible();
+  const item = agent
+    .getByRole("tabpanel", { name: "Mine" })
+    .getByRole("button", { name: /charged twice/ });
+  await expect(item).toBeVisible();
+  // Who, in which language, and how long ago they last wrote.
+  await expect(item).toContainText(/Anonymous visitor #\d+ · en/);
+  await expect(item).toContainText(/last message \d+ (s|min) ago/);
 });

@@ -78,14 +78,25 @@ export function ConversationList(props: Props) {
                           <span class="badge">{format(en.unread, { count: String(count) })}</span>
                         )}
                       </span>
+                      <span class="who" dir="auto">
+                        {customerLine(conversation)}
+                      </span>
                       <span class="preview" dir="auto">
                         {conversation.lastMessage?.text ?? en.noMessage}
                       </span>
-                      {conversation.status === "queued" && conversation.queuedAt !== undefined && (
+                      {conversation.status === "queued" && conversation.queuedAt !== undefined ? (
                         <span class="waiting">
                           {late && <strong>{en.waitingLong} · </strong>}
                           {format(en.waitingFor, { time: waited(now - conversation.queuedAt) })}
                         </span>
+                      ) : (
+                        conversation.lastMessage && (
+                          <span class="waiting">
+                            {format(en.lastMessageAgo, {
+                              time: waited(now - conversation.lastMessage.at),
+                            })}
+                          </span>
+                        )
                       )}
                     </button>
                   </li>
@@ -97,6 +108,16 @@ export function ConversationList(props: Props) {
       )}
     </nav>
   );
+}
+
+/** Who wrote, as far as the agent knows, and in which language: "Ada · ada@example.com · pl". */
+function customerLine(conversation: ConversationSummary): string {
+  const { customer, contactEmail, visitorId } = conversation;
+  const known = [customer?.name, customer?.email ?? contactEmail].filter(Boolean);
+  const who =
+    known.length > 0 ? known.join(" · ") : format(en.anonymous, { id: String(visitorId) });
+  const language = conversation.language ?? conversation.handoff?.language;
+  return language && language !== "und" ? `${who} · ${language}` : who;
 }
 
 /** The clock, ticking every few seconds, so waiting times and highlights stay current. */

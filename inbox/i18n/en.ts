@@ -11,6 +11,7 @@ export const en = {
   reconnecting: "Reconnecting…",
   sending: "Sending…",
   newMessages: "New messages ↓",
+  lastMessageAgo: "last message {time} ago",
   pendingReply: "Your reply",
   pendingNote: "Your internal note",
   sessionEnded: "Your session ended. Sign in again.",
