@@ -33,6 +33,7 @@ test("an internal note never reaches the customer, and a transfer moves the conv
   await dialog.getByLabel("To").selectOption({ label: "Bill (Online, 0/5)" });
   await dialog.getByLabel("Note for whoever takes it").fill(TRANSFER_NOTE);
   await dialog.getByRole("button", { name: "Transfer" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Passed to Bill." })).toBeVisible();
 
   await (await inList(bill, "Mine", /Asked for a person/)).click();
   const billTranscript = bill.getByRole("log", { name: "Transcript" });

@@ -5,7 +5,7 @@ import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { Composer } from "./composer.tsx";
 import { CustomerPanel, HandoffCard } from "./handoff-card.tsx";
-import type { InboxClient, Me, PendingWrite } from "./inbox-client.ts";
+import type { InboxClient, Me, Notice, PendingWrite } from "./inbox-client.ts";
 import { statusLabel } from "./labels.ts";
 import { useSuggestions } from "./suggestions.ts";
 import { Transcript } from "./transcript.tsx";
@@ -20,7 +20,7 @@ interface Props {
   team: TeamMember[];
   customerTyping: boolean;
   emailEnabled: boolean;
-  error: string | null;
+  notice: Notice | null;
   client: InboxClient;
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }
@@ -66,9 +66,15 @@ export function ConversationView(props: Props) {
           )}
         </header>
         <HandoffCard conversation={conversation} suggestions={suggestions} />
-        {props.error && (
-          <p class="form-error" role="alert">
-            {props.error}
+        {props.notice && (
+          <p
+            class={`outcome ${props.notice.tone}`}
+            role={props.notice.tone === "refused" ? "alert" : "status"}
+          >
+            {props.notice.text}{" "}
+            <button type="button" class="link" onClick={() => client.dismissNotice()}>
+              {en.dismiss}
+            </button>
           </p>
         )}
         <Transcript

@@ -3,6 +3,7 @@ import {
   type AgentServerFrame,
   agentServerFrame,
   type ConversationSummary,
+  format,
   parseFrame,
   SESSION_ENDED_CLOSE,
   type TeamMember,
@@ -33,13 +34,23 @@ export interface InboxState {
   transcript: WireMessage[];
   /** The customer of the open conversation is typing. */
   customerTyping: boolean;
-  /** The last refusal from the server, shown until the next action. */
-  error: string | null;
+  /** How the agent's last move turned out (refused, or done when not otherwise visible). */
+  notice: Notice | null;
   /** Why the session ended (signed out elsewhere, revoked, deactivated, expired): sign in again. */
   ended: string | null;
   /** Replies and notes written but not yet acknowledged: shown as "Sending…", kept on reload. */
   pending: PendingWrite[];
 }
+
+export interface Notice {
+  tone: "done" | "refused";
+  text: string;
+}
+
+/** A move whose outcome the agent is told of. */
+type Move =
+  | { type: "claim" | "resolve"; conversationId: number }
+  | { type: "transfer"; conversationId: number; to: { agentId: number } | { skill: string } };
 
 export interface PendingWrite {
   type: "reply" | "note";
@@ -70,7 +81,7 @@ export class InboxClient {
     openId: null,
     transcript: [],
     customerTyping: false,
-    error: null,
+    notice: null,
     ended: null,
     pending: storedPending(),
   };
@@ -92,6 +103,8 @@ export class InboxClient {
 
   private readonly listeners = new Set<(state: InboxState) => void>();
   private typingSentAt = 0;
+  /** The last claim, resolve or transfer, until its outcome is known. */
+  private move: Move | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private loaded = false;
 
@@ -126,20 +139,27 @@ export class InboxClient {
 
   open(conversationId: number): void {
     this.showCustomerTyping(false);
-    this.update({ openId: conversationId, transcript: [], error: null });
+    this.update({ openId: conversationId, transcript: [], notice: null });
     this.sendFrame({ type: "open", conversationId });
   }
 
   claim(conversationId: number): void {
+    this.move = { type: "claim", conversationId };
     this.sendFrame({ type: "claim", conversationId });
   }
 
   resolve(conversationId: number): void {
+    this.move = { type: "resolve", conversationId };
     this.sendFrame({ type: "resolve", conversationId });
   }
 
   transfer(conversationId: number, to: { agentId: number } | { skill: string }, note: string) {
+    this.move = { type: "transfer", conversationId, to };
     this.sendFrame({ type: "transfer", conversationId, to, ...(note ? { note } : {}) });
+  }
+
+  dismissNotice(): void {
+    this.update({ notice: null });
   }
 
   setPresence(status: "online" | "away"): void {
@@ -235,10 +255,14 @@ export class InboxClient {
       case "ack":
         this.settle(frame.clientId);
         return;
-      case "error":
+      case "error": {
         if (frame.clientId !== undefined) this.settle(frame.clientId);
-        this.update({ error: frame.message });
+        // A claim that lost the race says so plainly; other refusals say what the server said.
+        const lost = frame.code === "conflict" && this.move?.type === "claim";
+        this.move = undefined;
+        this.update({ notice: { tone: "refused", text: lost ? en.claimLost : frame.message } });
         return;
+      }
       default: {
         const unknown: never = frame;
         throw new Error(`unhandled frame ${JSON.stringify(unknown)}`);
@@ -262,6 +286,7 @@ export class InboxClient {
     this.update({ conversations: kept ? [...others, conversation] : others });
     const me = this.state.me;
     if (!this.loaded || !me) return;
+    this.confirmMove(conversation);
     alertNewWork(before, conversation, me.id);
     // Newly given to this agent while nothing is open: it opens, no click needed.
     const mine = (c: ConversationSummary | undefined) =>
@@ -269,6 +294,31 @@ export class InboxClient {
     if (mine(conversation) && !mine(before) && this.state.openId === null) {
       this.open(conversation.id);
     }
+  }
+
+  /** A transfer or resolve the agent made shows in the conversation: it is confirmed once. */
+  private confirmMove(conversation: ConversationSummary): void {
+    const move = this.move;
+    if (!move || move.conversationId !== conversation.id) return;
+    let text: string | undefined;
+    if (move.type === "resolve" && conversation.status === "resolved") text = en.resolvedNotice;
+    if (move.type === "transfer") {
+      const { to } = move;
+      if ("agentId" in to && conversation.assigneeId === to.agentId) {
+        const name = this.state.team.find((member) => member.id === to.agentId)?.name ?? "";
+        text = format(en.transferredTo, { name });
+      } else if (
+        "skill" in to &&
+        conversation.status === "queued" &&
+        conversation.skill === to.skill
+      ) {
+        text = format(en.transferredToTeam, { skill: to.skill });
+      }
+    }
+    if (move.type === "claim" && conversation.status === "assigned") this.move = undefined;
+    if (text === undefined) return;
+    this.move = undefined;
+    this.update({ notice: { tone: "done", text } });
   }
 
   /** A write the server acknowledged (or refused): no longer pending. */
@@ -287,7 +337,7 @@ export class InboxClient {
   }
 
   private sendFrame(frame: AgentClientFrame): void {
-    if (this.state.error !== null) this.update({ error: null });
+    if (this.state.notice !== null) this.update({ notice: null });
     this.socket.send(JSON.stringify(frame));
   }
 

@@ -210,7 +210,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
                 team={state.team}
                 customerTyping={state.customerTyping}
                 emailEnabled={state.emailEnabled}
-                error={state.error}
+                notice={state.notice}
                 client={client}
                 inputRef={replyRef}
               />
