@@ -41,6 +41,19 @@ async function setup() {
   return { db, visitorId, agentId: agent.id };
 }
 
+/** A customer's conversation handed to the queue at time 2, and an active agent. */
+async function queuedAt2() {
+  const { db, visitorId, agentId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "hi" },
+    1,
+  );
+  const conversationId = conversation.id;
+  await handOff(db, { conversationId, handoff: HANDOFF, actor: "customer", skill: "general" }, 2);
+  return { db, agentId, conversationId };
+}
+
 test("the database itself refuses a second message with the same client id", async () => {
   const { db, visitorId } = await setup();
   const first = await appendCustomerMessage(db, { visitorId, clientId: "c1", text: "hi" }, 10);
@@ -133,14 +146,7 @@ test("only one agent can claim a conversation, and only from the queue", async (
 });
 
 test("an inactive agent's claim, reply or note is refused inside the write itself", async () => {
-  const { db, visitorId, agentId } = await setup();
-  const { conversation } = await appendCustomerMessage(
-    db,
-    { visitorId, clientId: "c1", text: "hi" },
-    1,
-  );
-  const conversationId = conversation.id;
-  await handOff(db, { conversationId, handoff: HANDOFF, actor: "customer", skill: "general" }, 2);
+  const { db, agentId, conversationId } = await queuedAt2();
   await deactivateAgent(db, agentId, 3);
   const refused = { ok: false, reason: "forbidden" };
   assert.deepEqual(await claimConversation(db, { conversationId, agentId }, 4), refused);
@@ -152,14 +158,7 @@ test("an inactive agent's claim, reply or note is refused inside the write itsel
 });
 
 test("a conversation that goes back to the queue keeps its original waiting time", async () => {
-  const { db, visitorId, agentId } = await setup();
-  const { conversation } = await appendCustomerMessage(
-    db,
-    { visitorId, clientId: "c1", text: "hi" },
-    1,
-  );
-  const conversationId = conversation.id;
-  await handOff(db, { conversationId, handoff: HANDOFF, actor: "customer", skill: "general" }, 2);
+  const { db, agentId, conversationId } = await queuedAt2();
   await claimConversation(db, { conversationId, agentId }, 4);
   const to = { skill: "billing" };
   await transferConversation(db, { conversationId, by: agentId, asAdmin: false, to }, 10);
