@@ -332,6 +332,8 @@ export const agentServerFrame = v.variant("type", [
   }),
   /** Whenever someone comes, goes, changes presence or takes on a conversation. */
   v.object({ type: v.literal("team"), team: v.array(teamMemberSchema) }),
+  /** An admin changed the canned responses: the inbox fetches them again. */
+  v.object({ type: v.literal("canned_changed") }),
   /** The customer is writing in this conversation. */
   v.object({ type: v.literal("typing"), conversationId: id }),
   v.object({ type: v.literal("conversation"), conversation: conversationSummarySchema }),

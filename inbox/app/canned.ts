@@ -8,18 +8,27 @@ export interface Canned {
 }
 
 let loaded: Promise<Canned[]> | undefined;
+/** The composers showing the list: told when an admin changed it. */
+const shown = new Set<() => void>();
 
-/** The team's canned responses, fetched once per page (an admin's edits show after a reload). */
+/** The team's canned responses, fetched once per page and again whenever an admin changes them. */
 export function useCanned(): Canned[] {
   const [canned, setCanned] = useState<Canned[]>([]);
   useEffect(() => {
-    loaded ??= call<{ responses: Canned[] }>("GET", "/api/desk/canned").then(
-      (result) => result.responses,
-    );
-    loaded.then(setCanned, (error: unknown) => {
-      loaded = undefined;
-      console.error("canned responses", error);
-    });
+    const load = () => {
+      loaded ??= call<{ responses: Canned[] }>("GET", "/api/desk/canned").then(
+        (result) => result.responses,
+      );
+      loaded.then(setCanned, (error: unknown) => {
+        loaded = undefined;
+        console.error("canned responses", error);
+      });
+    };
+    load();
+    shown.add(load);
+    return () => {
+      shown.delete(load);
+    };
   }, []);
   return canned;
 }
@@ -32,7 +41,8 @@ export function cannedMatches(draft: string, canned: readonly Canned[]): Canned[
   return canned.filter((item) => item.shortcut.startsWith(prefix)).slice(0, 8);
 }
 
-/** After an admin edits the list. */
-export function forgetCanned(): void {
+/** An admin edited the list (here or in another tab): every composer fetches it again. */
+export function cannedChanged(): void {
   loaded = undefined;
+  for (const load of shown) load();
 }

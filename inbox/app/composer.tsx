@@ -1,6 +1,6 @@
 import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { ConversationSummary } from "../../protocol/index.ts";
+import { type ConversationSummary, format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { type Canned, cannedMatches, useCanned } from "./canned.ts";
 import type { InboxClient } from "./inbox-client.ts";
@@ -133,9 +133,15 @@ export function Composer({
           ))}
         </ul>
       )}
-      <p id="composer-hint" class="hint">
-        {en.cannedHint}
+      <p id="composer-hint" class="hint" aria-live="polite">
+        {cannedHint(draft, canned.length, matches.length)}
       </p>
     </div>
   );
+}
+
+/** What "/" offers: the usual hint, or why nothing shows. */
+function cannedHint(draft: string, known: number, matching: number): string {
+  if (!/^\/[\w-]*$/.test(draft) || matching > 0) return en.cannedHint;
+  return known === 0 ? en.cannedNone : format(en.cannedNoMatch, { typed: draft });
 }

@@ -12,6 +12,7 @@ import {
 import { LiveSocket } from "../../widget/app/live-socket.ts";
 import { en } from "../i18n/en.ts";
 import { alertNewWork } from "./alerts.ts";
+import { cannedChanged } from "./canned.ts";
 
 export interface Me {
   id: number;
@@ -227,6 +228,9 @@ export class InboxClient {
       }
       case "team":
         this.update({ team: frame.team });
+        return;
+      case "canned_changed":
+        cannedChanged();
         return;
       case "typing":
         if (frame.conversationId === this.state.openId) {

@@ -86,6 +86,9 @@ export const en = {
   send: "Send",
   addNote: "Add note",
   cannedHint: "Type / and a shortcut to insert a canned response.",
+  cannedNone:
+    "There are no canned responses yet. An admin adds them under Knowledge base → Canned responses.",
+  cannedNoMatch: "No canned response starts with {typed}.",
   cannedList: "Canned responses",
   suggestions: "Suggested replies from the FAQ",
   insert: "Insert",

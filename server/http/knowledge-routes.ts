@@ -98,16 +98,24 @@ export function knowledgeRoutes(deps: AppDeps) {
         if (!(await deleteCannedResponse(db, id, { agentId: c.get("agent").id }, now()))) {
           throw notFound();
         }
+        cannedChanged();
         return c.body(null, 204);
       })
   );
+
+  /** Every open inbox fetches the list again, so "/" offers the new one at once. */
+  function cannedChanged(): void {
+    deps.publish.toInbox({ type: "canned_changed" });
+  }
 
   async function saveCanned(
     agentId: number,
     input: v.InferOutput<typeof cannedSchema> & { id?: number },
   ) {
     try {
-      return await saveCannedResponse(db, { ...input, updatedAt: now() }, { agentId });
+      const saved = await saveCannedResponse(db, { ...input, updatedAt: now() }, { agentId });
+      if (saved) cannedChanged();
+      return saved;
     } catch (error) {
       if (String(error).includes("UNIQUE constraint failed")) {
         throw new HTTPException(409, { message: "Another canned response has this shortcut." });

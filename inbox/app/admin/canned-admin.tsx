@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
-import { type Canned, forgetCanned } from "../canned.ts";
+import type { Canned } from "../canned.ts";
 import { useResource } from "../use-resource.ts";
 
 /** Ready replies for everyone; an agent inserts one by typing "/" and its shortcut. */
@@ -10,7 +10,6 @@ export function CannedAdmin() {
   const [failure, setFailure] = useState<string | null>(null);
   const changed = (failed: string | null) => {
     setFailure(failed);
-    forgetCanned();
     reload();
   };
   return (
