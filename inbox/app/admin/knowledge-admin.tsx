@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { format } from "../../../protocol/index.ts";
+import { format, plainLetters } from "../../../protocol/index.ts";
 import { en } from "../../i18n/en.ts";
 import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
@@ -23,7 +23,13 @@ export function KnowledgeAdmin() {
   const { data, error, reload } = useResource<{ entries: FaqEntry[] }>("/api/admin/faq");
   const [editing, setEditing] = useState<FaqEntry | typeof BLANK | null>(null);
   const [version, setVersion] = useState(0);
+  const [language, setLanguage] = useState("");
+  const [query, setQuery] = useState("");
   const titles = new Map(data?.entries.map((entry) => [entry.id, entry.title]));
+  const languages = [...new Set(data?.entries.map((entry) => entry.lang))].sort();
+  const shown = (data?.entries ?? []).filter(
+    (entry) => (!language || entry.lang === language) && mentions(entry, query),
+  );
   return (
     <main class="admin">
       <section aria-labelledby="faq-title">
@@ -52,7 +58,31 @@ export function KnowledgeAdmin() {
             setVersion((v) => v + 1);
           }}
         />
-        <table>
+        <div class="row" role="search" aria-label={en.faqFilter}>
+          <label>
+            {en.faqLang}
+            <select value={language} onChange={(event) => setLanguage(event.currentTarget.value)}>
+              <option value="">{en.faqAllLanguages}</option>
+              {languages.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {en.faqSearch}
+            <input
+              type="search"
+              value={query}
+              onInput={(event) => setQuery(event.currentTarget.value)}
+            />
+          </label>
+          <p role="status" class="hint">
+            {format(en.faqShown, { shown: shown.length, total: data?.entries.length ?? 0 })}
+          </p>
+        </div>
+        <table aria-label={en.faqEntries}>
           <thead>
             <tr>
               <th>{en.faqLang}</th>
@@ -62,7 +92,7 @@ export function KnowledgeAdmin() {
             </tr>
           </thead>
           <tbody>
-            {data?.entries.map((entry) => (
+            {shown.map((entry) => (
               <tr key={entry.id}>
                 <td>{entry.lang}</td>
                 <td dir="auto">{entry.title}</td>
@@ -249,4 +279,13 @@ function Outcome({ decision }: { decision: Decision }) {
       return unknown;
     }
   }
+}
+
+/** An entry whose title, answer or example questions hold the words, accents or not. */
+function mentions(entry: FaqEntry, query: string): boolean {
+  const wanted = plainLetters(query.trim());
+  if (!wanted) return true;
+  return [entry.title, entry.answer, ...entry.questions].some((text) =>
+    plainLetters(text).includes(wanted),
+  );
 }
