@@ -58,7 +58,7 @@ export function KnowledgeAdmin() {
             setVersion((v) => v + 1);
           }}
         />
-        <div class="row" role="search" aria-label={en.faqFilter}>
+        <search class="row" aria-label={en.faqFilter}>
           <label>
             {en.faqLang}
             <select value={language} onChange={(event) => setLanguage(event.currentTarget.value)}>
@@ -81,7 +81,7 @@ export function KnowledgeAdmin() {
           <p role="status" class="hint">
             {format(en.faqShown, { shown: shown.length, total: data?.entries.length ?? 0 })}
           </p>
-        </div>
+        </search>
         <table aria-label={en.faqEntries}>
           <thead>
             <tr>
