@@ -45,7 +45,7 @@ export async function searchMessages(db: Db, query: string, limit: number): Prom
  * About 80 characters of the message around the first match, the match marked, cut at word
  * boundaries where there is one near.
  */
-export function snippetOf(text: string, query: string): string {
+function snippetOf(text: string, query: string): string {
   const at = plainLetters(text).indexOf(plainLetters(query));
   if (at < 0) return text.length > 2 * AROUND ? `${text.slice(0, 2 * AROUND)}…` : text;
   const end = at + query.length;

@@ -18,9 +18,8 @@ import {
 const isError = (code: string) => (frame: Frame) => frame.type === "error" && frame.code === code;
 
 /** Waits until the server closes the socket, and returns the close code. */
-async function closedWith(socket: TestSocket): Promise<number | undefined> {
-  await socket.next(() => false, 5000).catch(() => undefined);
-  return socket.closed?.code;
+async function closedWith(socket: TestSocket): Promise<number> {
+  return (await socket.closedByServer(5000)).code;
 }
 
 /** A normal customer still completes a conversation: hello, question, ack, bot answer. */

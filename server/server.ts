@@ -9,6 +9,7 @@ import { createChat } from "./chat.ts";
 import type { Config } from "./config.ts";
 import { createDesk } from "./desk.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
+import { embeddingAllowed } from "./http/client-address.ts";
 import { createGuard } from "./limits.ts";
 import { smtpMailer } from "./mail/mailer.ts";
 import { createMailOutbox } from "./mail/outbox.ts";
@@ -72,10 +73,7 @@ export async function startServer(
     onReply: emailReplies(
       outbox,
       customers,
-      (origin) =>
-        origin === config.publicOrigin ||
-        config.allowedOrigins.includes(origin) ||
-        settings.widget().allowedOrigins.includes(origin),
+      (origin) => origin === config.publicOrigin || embeddingAllowed(config, settings, origin),
     ),
     emailEnabled: outbox !== undefined,
   });

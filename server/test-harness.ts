@@ -100,14 +100,19 @@ export class TestSocket {
       if (this.closed) throw new Error(`socket closed (${this.closed.code}) while waiting`);
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no matching frame; received ${JSON.stringify(this.frames)}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.woken(left);
     }
+  }
+
+  /** Until a frame arrives or the socket closes, at most `ms`. */
+  private woken(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiter = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   }
 
   close(): void {
@@ -120,13 +125,7 @@ export class TestSocket {
     while (!this.closed) {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error("the socket is still open");
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.woken(left);
     }
     return this.closed;
   }

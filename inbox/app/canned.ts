@@ -33,11 +33,15 @@ export function useCanned(): Canned[] {
   return canned;
 }
 
+/** The start of a shortcut when the draft is exactly "/" and that, else undefined. */
+export function typedShortcut(draft: string): string | undefined {
+  return /^\/([\w-]*)$/.exec(draft)?.[1]?.toLowerCase();
+}
+
 /** A draft that is exactly "/" and the start of a shortcut offers the matching responses. */
 export function cannedMatches(draft: string, canned: readonly Canned[]): Canned[] {
-  const typed = /^\/([\w-]*)$/.exec(draft);
-  if (!typed) return [];
-  const prefix = (typed[1] ?? "").toLowerCase();
+  const prefix = typedShortcut(draft);
+  if (prefix === undefined) return [];
   return canned.filter((item) => item.shortcut.startsWith(prefix)).slice(0, 8);
 }
 

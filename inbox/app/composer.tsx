@@ -2,7 +2,7 @@ import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { type ConversationSummary, format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
-import { type Canned, cannedMatches, useCanned } from "./canned.ts";
+import { type Canned, cannedMatches, typedShortcut, useCanned } from "./canned.ts";
 import type { InboxClient } from "./inbox-client.ts";
 import type { Suggestion } from "./suggestions.ts";
 
@@ -142,6 +142,6 @@ export function Composer({
 
 /** What "/" offers: the usual hint, or why nothing shows. */
 function cannedHint(draft: string, known: number, matching: number): string {
-  if (!/^\/[\w-]*$/.test(draft) || matching > 0) return en.cannedHint;
+  if (typedShortcut(draft) === undefined || matching > 0) return en.cannedHint;
   return known === 0 ? en.cannedNone : format(en.cannedNoMatch, { typed: draft });
 }

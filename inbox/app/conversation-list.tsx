@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
-import { reasonLabel } from "./labels.ts";
+import { customerLabel, reasonLabel } from "./labels.ts";
 import { LISTS, type ListName, waited, waitingTooLong } from "./lists.ts";
 import { SearchResults } from "./search-results.tsx";
 
@@ -113,9 +113,10 @@ export function ConversationList(props: Props) {
 /** Who wrote, as far as the agent knows, and in which language: "Ada · ada@example.com · pl". */
 function customerLine(conversation: ConversationSummary): string {
   const { customer, contactEmail, visitorId } = conversation;
-  const known = [customer?.name, customer?.email ?? contactEmail].filter(Boolean);
-  const who =
-    known.length > 0 ? known.join(" · ") : format(en.anonymous, { id: String(visitorId) });
+  const who = customerLabel(
+    { name: customer?.name, email: customer?.email ?? contactEmail },
+    visitorId,
+  );
   const language = conversation.language ?? conversation.handoff?.language;
   return language && language !== "und" ? `${who} · ${language}` : who;
 }

@@ -3,7 +3,7 @@ import type { ConversationSummary } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { call } from "./api.ts";
-import { reasonLabel, statusLabel } from "./labels.ts";
+import { customerLabel, reasonLabel, statusLabel } from "./labels.ts";
 import { MarkAnswerable } from "./mark-answerable.tsx";
 import type { Suggestion } from "./suggestions.ts";
 
@@ -80,11 +80,7 @@ export function CustomerPanel({
     <aside class="customer-panel" aria-label={en.customer}>
       <dl class="details">
         <dt>{en.customerInfo}</dt>
-        <dd dir="auto">
-          {customer?.name || customer?.email
-            ? [customer.name, customer.email].filter(Boolean).join(" · ")
-            : format(en.anonymous, { id: String(conversation.visitorId) })}
-        </dd>
+        <dd dir="auto">{customerLabel(customer, conversation.visitorId)}</dd>
         {contactEmail && (
           <>
             <dt>{en.contactEmail}</dt>

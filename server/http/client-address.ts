@@ -1,5 +1,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import type { Config } from "../config.ts";
+import type { Settings } from "../settings-store.ts";
 
 /**
  * The client's address for per-address limits. Behind a trusted reverse proxy it is the
@@ -15,5 +17,19 @@ export function isSameHost(c: Context): boolean {
   const origin = c.req.header("origin");
   return (
     origin !== undefined && URL.canParse(origin) && new URL(origin).host === c.req.header("host")
+  );
+}
+
+/**
+ * A site the company lets embed the widget: from ALLOWED_ORIGINS, or from the admin's widget
+ * settings (a change applies at once).
+ */
+export function embeddingAllowed(
+  config: Pick<Config, "allowedOrigins">,
+  settings: Settings,
+  origin: string,
+): boolean {
+  return (
+    config.allowedOrigins.includes(origin) || settings.widget().allowedOrigins.includes(origin)
   );
 }

@@ -10,7 +10,7 @@ import type { ClientSocket, FrameHandler } from "../realtime/client-socket.ts";
 import { visitorConnection } from "../realtime/visitor-connection.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
-import { clientAddress, isSameHost } from "./client-address.ts";
+import { clientAddress, embeddingAllowed, isSameHost } from "./client-address.ts";
 
 type Connection = FrameHandler & { onClose(): void };
 
@@ -23,9 +23,7 @@ const SLOW_READER_GRACE_MS = 5_000;
  */
 export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   const { config, settings } = deps;
-  /** From the environment, and from the admin's widget settings (changes apply at once). */
-  const allowed = (origin: string) =>
-    config.allowedOrigins.includes(origin) || settings.widget().allowedOrigins.includes(origin);
+  const allowed = (origin: string) => embeddingAllowed(config, settings, origin);
 
   /** A browser always sends Origin; a page elsewhere must not open a socket as its visitor. */
   const visitorOrigin = createMiddleware(async (c, next) => {

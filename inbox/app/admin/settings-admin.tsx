@@ -13,10 +13,7 @@ import { BusinessHoursFields, hoursFrom } from "./business-hours-fields.tsx";
 
 /** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
 export function SettingsAdmin() {
-  const { data, error, replace } = useResource<{
-    routing: RoutingSettings;
-    widget: WidgetSettings;
-  }>("/api/admin/settings");
+  const { data, error, replace } = useResource<Sections>("/api/admin/settings");
   // Each form shows what the server stored: after a save it is drawn again from the reply.
   return (
     <main class="admin">
@@ -57,14 +54,9 @@ function RoutingForm({
           ) as RoutingSettings["reasonSkills"],
           waitAlertSeconds: Number(data.get("waitAlertSeconds")),
         };
-        void attempt(async () => {
-          const saved = await call<{ routing: RoutingSettings }>(
-            "PUT",
-            "/api/admin/settings/routing",
-            body,
-          );
-          onSaved(saved.routing);
-        }).then((failed) => setResult(failed ?? en.saved));
+        void attempt(async () => onSaved(await saveSection("routing", body))).then((failed) =>
+          setResult(failed ?? en.saved),
+        );
       }}
     >
       <h2 id="routing-title">{en.routingTitle}</h2>
@@ -115,14 +107,9 @@ function WidgetForm({
           hours: hoursFrom(data),
           allowedOrigins: listOf(String(data.get("allowedOrigins")), /\n/),
         };
-        void attempt(async () => {
-          const saved = await call<{ widget: WidgetSettings }>(
-            "PUT",
-            "/api/admin/settings/widget",
-            body,
-          );
-          onSaved(saved.widget);
-        }).then((failed) => setResult(failed ?? en.saved));
+        void attempt(async () => onSaved(await saveSection("widget", body))).then((failed) =>
+          setResult(failed ?? en.saved),
+        );
       }}
     >
       <h2 id="widget-title">{en.widgetTitle}</h2>
@@ -156,4 +143,15 @@ function WidgetForm({
       {result && <p role="status">{result}</p>}
     </form>
   );
+}
+
+interface Sections {
+  routing: RoutingSettings;
+  widget: WidgetSettings;
+}
+
+/** Saves one section of the settings; the answer is what the server stored. */
+async function saveSection<K extends keyof Sections>(section: K, body: Sections[K]) {
+  const saved = await call<Pick<Sections, K>>("PUT", `/api/admin/settings/${section}`, body);
+  return saved[section];
 }
