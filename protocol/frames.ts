@@ -1,16 +1,8 @@
 // Every frame on the wire, declared once. Visitor frames travel on /ws/visitor, agent frames
 // on /ws/agent; both share the message and error shapes.
 import * as v from "valibot";
+import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH, PROTOCOL_VERSION } from "./limits.ts";
 
-export const PROTOCOL_VERSION = 1;
-/** A client pings after this long without a frame, and gives the socket up when the pong is late. */
-export const HEARTBEAT_MS = 25_000;
-export const HEARTBEAT_TIMEOUT_MS = 10_000;
-/** An agent socket closed because the session is over: the inbox asks to sign in again. */
-export const SESSION_ENDED_CLOSE = 4401;
-/** An agent socket closed because the agent's role changed: the inbox reconnects. */
-export const ROLE_CHANGED_CLOSE = 4409;
-export const MAX_TEXT_LENGTH = 4000;
 const MAX_CLIENT_ID_LENGTH = 64;
 const MAX_TOKEN_LENGTH = 512;
 const MAX_USER_ID_LENGTH = 256;
@@ -109,7 +101,6 @@ const wireMessageSchema = v.object({
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
-export const MAX_COMMENT_LENGTH = 1000;
 const ratingSchema = v.object({
   score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
   comment: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(MAX_COMMENT_LENGTH))),

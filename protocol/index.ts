@@ -1,5 +1,6 @@
 export { format } from "./format.ts";
 export * from "./frames.ts";
+export * from "./limits.ts";
 export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
 export * from "./search.ts";
 export * from "./settings.ts";

@@ -3,7 +3,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as v from "valibot";
 import WebSocket from "ws";
+import { agentServerFrame, describeIssue, visitorServerFrame } from "../protocol/index.ts";
 import { readConfig } from "./config.ts";
 import type { Limits } from "./limits.ts";
 import { type RunningServer, startServer } from "./server.ts";
@@ -44,17 +46,35 @@ export async function startHarness(
 
 export type Frame = { type: string } & Record<string, unknown>;
 
-/** A WebSocket whose incoming frames queue up until a test takes them. */
+/** What the server may send on each socket path: the clients rely on it without checking. */
+const SERVER_FRAMES: Record<string, v.GenericSchema> = {
+  "/ws/visitor": visitorServerFrame,
+  "/ws/agent": agentServerFrame,
+};
+
+/**
+ * A WebSocket whose incoming frames queue up until a test takes them. Every frame is checked
+ * against the protocol's schema for its path, so any server test that sees a malformed frame
+ * fails: the widget and the inbox trust their server's frames.
+ */
 export class TestSocket {
   private readonly frames: Frame[] = [];
   /** Every frame this socket ever received, taken or not. */
   readonly received: Frame[] = [];
   private waiter: (() => void) | undefined;
   closed: { code: number; reason: string } | undefined;
+  private malformed: string | undefined;
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    schema: v.GenericSchema | undefined,
+  ) {
     ws.on("message", (data) => {
       const frame = JSON.parse(String(data)) as Frame;
+      const checked = schema && v.safeParse(schema, frame);
+      if (checked && !checked.success) {
+        this.malformed ??= `the server sent a frame outside the protocol (${describeIssue(checked.issues)}): ${String(data)}`;
+      }
       this.frames.push(frame);
       this.received.push(frame);
       this.waiter?.();
@@ -76,7 +96,7 @@ export class TestSocket {
       headers: { origin, ...headers },
       ...options,
     });
-    const socket = new TestSocket(ws);
+    const socket = new TestSocket(ws, SERVER_FRAMES[new URL(url).pathname]);
     await new Promise<void>((resolve, reject) => {
       ws.once("open", () => resolve());
       ws.once("error", reject);
@@ -92,6 +112,7 @@ export class TestSocket {
   async next(predicate: (frame: Frame) => boolean = () => true, timeoutMs = 3000): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (this.malformed) throw new Error(this.malformed);
       const index = this.frames.findIndex(predicate);
       if (index >= 0) {
         const [frame] = this.frames.splice(0, index + 1).slice(-1);

@@ -2,7 +2,7 @@
 // API. The chat itself (app.js) is fetched when the customer opens it, or at once when a
 // conversation with a person is in progress (so a reply can raise the unread badge).
 
-import { format } from "../protocol/index.ts";
+import { format } from "../protocol/format.ts";
 import type { PublicWidgetSettings } from "../protocol/settings.ts";
 import type { Handle, mount, WidgetEvent } from "./app/main.tsx";
 import { chooseLanguage, type Messages } from "./i18n/messages.ts";

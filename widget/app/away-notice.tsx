@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
+import { format } from "../../protocol/format.ts";
 import type { Availability } from "../../protocol/index.ts";
-import { format } from "../../protocol/index.ts";
 import { useTexts } from "./texts.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
+import { format } from "../../protocol/format.ts";
 import type { Place, VisitorConversation } from "../../protocol/index.ts";
-import { format } from "../../protocol/index.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { AwayNotice } from "./away-notice.tsx";
 import type { ChatClient, ChatState } from "./chat-client.ts";

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { MAX_TEXT_LENGTH } from "../../protocol/index.ts";
+import { MAX_TEXT_LENGTH } from "../../protocol/limits.ts";
 import { useTexts } from "./texts.ts";
 
 export function Composer({

@@ -1,4 +1,4 @@
-import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from "../../protocol/index.ts";
+import { HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS } from "../../protocol/limits.ts";
 
 export interface LiveSocketEvents {
   open(): void;

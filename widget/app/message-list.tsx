@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
+import { format } from "../../protocol/format.ts";
 import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
-import { format } from "../../protocol/index.ts";
 import type { Messages } from "../i18n/messages.ts";
 import { useTexts } from "./texts.ts";
 import type { PendingMessage } from "./transcript.ts";

@@ -1,5 +1,7 @@
 import { useState } from "preact/hooks";
-import { format, MAX_COMMENT_LENGTH, type Rating } from "../../protocol/index.ts";
+import { format } from "../../protocol/format.ts";
+import type { Rating } from "../../protocol/index.ts";
+import { MAX_COMMENT_LENGTH } from "../../protocol/limits.ts";
 import { useTexts } from "./texts.ts";
 
 /** After a person resolved the conversation: 1 to 5 and an optional comment, asked once. */
