@@ -188,7 +188,8 @@ test("a customer writing in a resolved conversation reopens it to the queue, not
     { visitorId, clientId: "c2", text: "one more thing" },
     5,
   );
-  assert.equal(again.reopened, true);
+  assert.equal(again.reopened?.event, "reopened");
+  assert.equal(again.reopened?.seq, again.message.seq + 1, "said right after the message");
   assert.equal(again.conversation.id, conversation.id);
   assert.equal(again.conversation.status, "queued");
   const events = db.$client

@@ -46,13 +46,14 @@ export async function openConversation(db: Db, visitorId: number, now: number): 
 
 /**
  * Stores a customer message in the visitor's conversation, in one transaction: creates the
- * conversation if needed and reopens a resolved one to the queue (never back to the bot).
+ * conversation if needed and reopens a resolved one to the queue (never back to the bot),
+ * saying so in the transcript after the message (`reopened`, the system message).
  */
 export async function appendCustomerMessage(
   db: Db,
   input: { visitorId: number; clientId: string; text: string; page?: Page | undefined },
   now: number,
-): Promise<Appended & { reopened: boolean }> {
+): Promise<Appended & { reopened?: WireMessage }> {
   return grouped(db, (tx) => {
     const conversationId = latestOrNew(tx, input.visitorId, now);
     const appended = insertMessage(
@@ -64,8 +65,20 @@ export async function appendCustomerMessage(
     if (input.page && !appended.duplicate) {
       prepared(tx, pageQuery).run({ id: conversationId, ...input.page });
     }
-    const reopened = !appended.duplicate && reopenIfResolved(tx, conversationId, now);
-    return { ...appended, reopened, conversation: summaryOf(tx, conversationId) };
+    const reopened =
+      !appended.duplicate && reopenIfResolved(tx, conversationId, now)
+        ? insertMessage(
+            tx,
+            conversationId,
+            { author: "system", text: "The conversation was reopened.", event: "reopened" },
+            now,
+          ).message
+        : undefined;
+    return {
+      ...appended,
+      ...(reopened ? { reopened } : {}),
+      conversation: summaryOf(tx, conversationId),
+    };
   });
 }
 

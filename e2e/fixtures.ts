@@ -72,7 +72,7 @@ export const AGENT_PASSWORD = "a long agent password";
 export async function addAgent(
   admin: Page,
   server: ServerProcess,
-  agent: { name: string; skills: string[]; languages?: string[] },
+  agent: { name: string; skills: string[]; languages?: string[]; capacity?: number },
 ): Promise<{ email: string; password: string }> {
   const email = `${agent.name.toLowerCase()}@example.com`;
   const response = await admin.request.post(`${server.url}/api/admin/agents`, {

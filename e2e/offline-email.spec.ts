@@ -11,7 +11,13 @@ test("with nobody online the widget says so at once and takes an email; a later 
     const customer = await newPerson();
     await openChat(customer, server);
     // Before the customer writes anything.
-    await expect(customer.getByText("No one from our team is online right now.")).toBeVisible();
+    await expect(
+      customer.getByText(
+        "No one from our team is online right now. We will answer here as soon as someone is back.",
+      ),
+    ).toBeVisible();
+    await customer.getByRole("button", { name: "Get the answer by email" }).click();
+    await expect(customer.getByRole("textbox", { name: "Your email" })).toBeFocused();
     await customer.getByRole("textbox", { name: "Your email" }).fill("not an address");
     await customer.getByRole("button", { name: "Save email" }).click();
     await expect(customer.getByRole("alert")).toHaveText("Please enter a valid email address.");
@@ -20,7 +26,12 @@ test("with nobody online the widget says so at once and takes an email; a later 
     await expect(customer.getByText("We will reply to ada@example.com.")).toBeVisible();
 
     await sendMessage(customer, "I was charged twice for my order, please help");
-    await expect(customer.getByText(/You are next in line/)).toBeVisible();
+    // Waiting for a team that is not there: when it answers, not a place in line and a wait.
+    await expect(customer.getByRole("status").first()).toHaveText(
+      "Your conversation waits for our team. A person answers when we are back.",
+    );
+    await expect(customer.getByText(/in line/)).toHaveCount(0);
+    await expect(customer.getByRole("button", { name: "A person is on the way" })).toHaveCount(0);
     // The customer leaves; the conversation stays in the queue.
     await customer.close();
 

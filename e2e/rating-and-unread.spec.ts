@@ -7,6 +7,7 @@ test("an agent's reply to a closed panel raises the badge; after resolve the cus
   const customer = await newPerson();
   await openChat(customer, server);
   // Nobody online yet: the customer leaves an address; this server has no SMTP.
+  await customer.getByRole("button", { name: "Get the answer by email" }).click();
   await customer.getByRole("textbox", { name: "Your email" }).fill("ada@example.com");
   await customer.getByRole("button", { name: "Save email" }).click();
   await customer.getByRole("button", { name: "Talk to a person" }).click();

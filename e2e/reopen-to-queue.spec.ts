@@ -18,6 +18,12 @@ test("a customer writing in a resolved conversation reopens it to the queue, nev
   await agent.getByLabel("My status").selectOption("away");
 
   await sendMessage(customer, "What are your opening hours?");
+  // The customer is told, in the transcript, that writing again reopened it.
+  await expect(
+    chat.getByText(
+      "You wrote again, so the conversation is open again. A person from our team will answer.",
+    ),
+  ).toBeVisible();
   const waiting = await inList(agent, "Unassigned", /What are your opening hours/);
   await expect(waiting).toBeVisible();
   await waiting.click();

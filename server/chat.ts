@@ -188,11 +188,12 @@ export async function createChat({
     },
 
     /** After the ack: tell the other parties, then let the bot answer or hand off. */
-    async respondTo(appended: Appended & { reopened: boolean }): Promise<void> {
+    async respondTo(appended: Appended & { reopened?: WireMessage }): Promise<void> {
       if (appended.duplicate) return;
-      const { conversation, message } = appended;
+      const { conversation, message, reopened } = appended;
       publish.message(conversation, message);
-      if (appended.reopened) {
+      if (reopened) {
+        publish.message(conversation, reopened);
         publish.conversation(conversation);
         await route();
       }

@@ -1,32 +1,36 @@
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
-import type { Availability } from "../../protocol/index.ts";
 import { useTexts } from "./texts.ts";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Said at once, before the customer writes: nobody can answer now (outside business hours or
- * nobody online), when the team is back, and a place to leave an email for the answer.
+ * nobody online), when the team is back, and, one click away, a place to leave an email.
  */
 export function AwayNotice({
-  availability,
+  away,
   lang,
   email,
   onEmail,
 }: {
-  availability: Availability;
+  away: { closed: boolean; opensAt?: number };
   lang: string;
   email: string | undefined;
   onEmail: (email: string) => void;
 }) {
   const en = useTexts();
+  const [asking, setAsking] = useState(false);
   const [draft, setDraft] = useState("");
   const [invalid, setInvalid] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (asking) field.current?.focus();
+  }, [asking]);
   const back =
-    availability.opensAt === undefined
-      ? ""
-      : ` ${format(en.backAt, {
+    away.opensAt === undefined
+      ? en.backSoon
+      : format(en.backAt, {
           // The browser's own variant of the language decides the clock (en-GB: 24 hours).
           time: new Intl.DateTimeFormat(
             navigator.languages.find((tag) => tag.startsWith(lang)) ?? lang,
@@ -35,16 +39,19 @@ export function AwayNotice({
               hour: "2-digit",
               minute: "2-digit",
             },
-          ).format(availability.opensAt),
-        })}`;
+          ).format(away.opensAt),
+        });
   return (
-    <div class="away" role="status">
+    <div class="away">
       <p>
-        {availability.open ? en.nobodyOnline : en.closedNow}
-        {back}
+        {away.closed ? en.closedNow : en.nobodyOnline} {back}
       </p>
       {email ? (
         <p>{format(en.emailSaved, { email })}</p>
+      ) : !asking ? (
+        <button type="button" class="link-button" onClick={() => setAsking(true)}>
+          {en.leaveEmailButton}
+        </button>
       ) : (
         <form
           class="email-form"
@@ -59,6 +66,7 @@ export function AwayNotice({
           <p id="hfc-email-hint">{en.leaveEmail}</p>
           <div class="email-row">
             <input
+              ref={field}
               type="email"
               autocomplete="email"
               aria-label={en.email}

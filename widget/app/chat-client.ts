@@ -13,6 +13,8 @@ import { mergeMessages, type PendingMessage, stillPending } from "./transcript.t
 
 export interface ChatState {
   online: boolean;
+  /** The browser says it has no network at all (not only that the server is unreachable). */
+  offline: boolean;
   conversation: VisitorConversation | null;
   messages: WireMessage[];
   outbox: PendingMessage[];
@@ -55,6 +57,7 @@ const AGENT_TYPING_SHOWN_MS = 6_000;
 export class ChatClient {
   state: ChatState = {
     online: false,
+    offline: !navigator.onLine,
     conversation: null,
     messages: [],
     outbox: readStored<PendingMessage[]>(OUTBOX_KEY) ?? [],
@@ -102,6 +105,14 @@ export class ChatClient {
 
   connect(): void {
     this.socket.connect();
+    addEventListener("offline", () => {
+      this.update({ offline: true });
+      this.socket.offline();
+    });
+    addEventListener("online", () => {
+      this.update({ offline: false });
+      this.socket.online();
+    });
   }
 
   /** The host page signed a customer in (or another one): say hello again as them. */

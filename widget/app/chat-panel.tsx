@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
 import type { Place, VisitorConversation } from "../../protocol/index.ts";
@@ -5,6 +6,7 @@ import type { Messages } from "../i18n/messages.ts";
 import { AwayNotice } from "./away-notice.tsx";
 import type { ChatClient, ChatState } from "./chat-client.ts";
 import { Composer } from "./composer.tsx";
+import { type CustomerView, customerView } from "./customer-view.ts";
 import { MessageList } from "./message-list.tsx";
 import { RatingForm } from "./rating-form.tsx";
 import { SoundToggle } from "./sound-toggle.tsx";
@@ -28,9 +30,14 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
     setState(client.state);
     return unsubscribe;
   }, [client]);
-  const { conversation, availability } = state;
-  const withPerson =
-    conversation !== null && conversation.status !== "bot" && conversation.status !== "resolved";
+  const { conversation } = state;
+  const view = customerView({ ...state, status: conversation?.status });
+  // Notices the customer closed stay closed until what they say changes.
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const notice = (id: string, content: ComponentChildren) =>
+    !dismissed.includes(id) && (
+      <Notice onDismiss={() => setDismissed([...dismissed, id])}>{content}</Notice>
+    );
 
   return (
     <section
@@ -47,8 +54,8 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
       <header class="panel-header">
         <div>
           <h2 class="panel-title">{en.title}</h2>
-          <p class="panel-status">
-            {state.online ? statusLine(en, conversation) : en.reconnecting}
+          <p class="panel-status" role="status">
+            {statusLine(en, view, conversation)}
           </p>
         </div>
         <SoundToggle />
@@ -56,19 +63,17 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
           ×
         </button>
       </header>
-      {conversation?.status === "queued" && state.place && (
-        <p class="place" role="status">
-          {placeText(en, state.place)}
-        </p>
-      )}
-      {availability && (!availability.open || !availability.agentsOnline) && (
-        <AwayNotice
-          availability={availability}
-          lang={lang}
-          email={state.email}
-          onEmail={(email) => client.leaveEmail(email)}
-        />
-      )}
+      {view.place && notice(`place${conversation?.id}`, placeText(en, view.place))}
+      {view.away &&
+        notice(
+          `away${view.away.closed}`,
+          <AwayNotice
+            away={view.away}
+            lang={lang}
+            email={state.email}
+            onEmail={(email) => client.leaveEmail(email)}
+          />,
+        )}
       <MessageList
         messages={state.messages}
         outbox={state.outbox}
@@ -86,16 +91,18 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
           onRate={(score, comment) => client.rate(conversation.id, score, comment)}
         />
       )}
-      <div class="actions">
-        <button
-          type="button"
-          class="person-button"
-          aria-disabled={withPerson}
-          onClick={() => withPerson || client.talkToPerson()}
-        >
-          {withPerson ? en.personComing : en.talkToPerson}
-        </button>
-      </div>
+      {view.person !== "none" && (
+        <div class="actions">
+          <button
+            type="button"
+            class="person-button"
+            aria-disabled={view.person === "coming"}
+            onClick={() => view.person === "offer" && client.talkToPerson()}
+          >
+            {view.person === "coming" ? en.personComing : en.talkToPerson}
+          </button>
+        </div>
+      )}
       <Composer
         onSend={(text) => client.send(text)}
         onTyping={() => client.typing()}
@@ -105,22 +112,25 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
   );
 }
 
-function statusLine(en: Messages, conversation: VisitorConversation | null): string {
-  if (conversation === null) return en.withBot;
-  switch (conversation.status) {
-    case "bot":
-      return en.withBot;
-    case "queued":
-      return en.queued;
-    case "assigned":
-      return format(en.assigned, { name: conversation.agentName ?? en.team });
-    case "resolved":
-      return en.resolved;
-    default: {
-      const unknown: never = conversation.status;
-      return unknown;
-    }
-  }
+function statusLine(
+  en: Messages,
+  view: CustomerView,
+  conversation: VisitorConversation | null,
+): string {
+  return format(en[view.status], { name: conversation?.agentName ?? en.team });
+}
+
+/** A compact notice over the transcript that the customer can close. */
+function Notice({ children, onDismiss }: { children: ComponentChildren; onDismiss: () => void }) {
+  const en = useTexts();
+  return (
+    <div class="notice">
+      <div role="status">{children}</div>
+      <button type="button" class="icon-button" aria-label={en.hideNotice} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
 }
 
 /** "You are number 3 in line. Expected wait: about 6 min." in the customer's language. */

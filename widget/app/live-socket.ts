@@ -18,6 +18,7 @@ export interface LiveSocketEvents {
 export class LiveSocket {
   private socket: WebSocket | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private stopped = false;
 
@@ -51,6 +52,20 @@ export class LiveSocket {
     this.attempts = 0;
   }
 
+  /**
+   * The browser lost the network: the socket is given up at once rather than after the
+   * heartbeat, and `online()` reconnects as soon as the network is back.
+   */
+  offline(): void {
+    if (this.socket) this.lost(this.socket);
+  }
+
+  online(): void {
+    clearTimeout(this.retry);
+    this.attempts = 0;
+    this.connect();
+  }
+
   /** Closes for good (signing out): no more retries. */
   stop(): void {
     this.stopped = true;
@@ -68,7 +83,7 @@ export class LiveSocket {
     if (this.stopped) return;
     const delay = Math.min(this.maxBackoffMs, 500 * 2 ** this.attempts) * (0.5 + Math.random() / 2);
     this.attempts += 1;
-    setTimeout(() => this.connect(), delay);
+    this.retry = setTimeout(() => this.connect(), delay);
   }
 
   private alive(socket: WebSocket): void {
