@@ -30,7 +30,7 @@ test("an agent's reply to a closed panel raises the badge; after resolve the cus
 
   await agent.getByRole("button", { name: "Resolve" }).click();
   const rating = customer.getByRole("group", { name: "How did we do?" });
-  await rating.getByRole("radio", { name: "4 out of 5" }).check();
+  await rating.getByRole("radio", { name: "4 out of 5: Good" }).check();
   await customer.getByRole("textbox", { name: /Anything you want to add/ }).fill("Quick and kind");
   await customer.getByRole("button", { name: "Send rating" }).click();
   await expect(customer.getByText("Thank you for your feedback.")).toBeVisible();

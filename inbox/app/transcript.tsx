@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Handoff, WireMessage } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
+import { LinkedText } from "../../widget/app/linked-text.tsx";
 import { en } from "../i18n/en.ts";
 import { evidenceByMessage, splitByMarks } from "./evidence.ts";
 import type { PendingWrite } from "./inbox-client.ts";
@@ -45,10 +46,10 @@ export function Transcript({
               {splitByMarks(message.text, marks.get(message.seq) ?? []).map((piece, index) =>
                 piece.mark ? (
                   <mark key={index} title={reasonLabel(piece.mark)}>
-                    {piece.text}
+                    <LinkedText text={piece.text} />
                   </mark>
                 ) : (
-                  piece.text
+                  <LinkedText key={index} text={piece.text} />
                 ),
               )}
             </p>

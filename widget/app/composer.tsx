@@ -1,7 +1,15 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { format } from "../../protocol/format.ts";
 import { MAX_TEXT_LENGTH } from "../../protocol/limits.ts";
 import { useTexts } from "./texts.ts";
 
+/** From here on the box shows how many characters are left. */
+const COUNT_FROM = MAX_TEXT_LENGTH - 500;
+
+/**
+ * The message box: grows with what is written (up to a limit set in CSS), sends on Enter, and
+ * never cuts a text: past the limit it says by how much and refuses to send until shortened.
+ */
 export function Composer({
   onSend,
   onTyping,
@@ -17,10 +25,17 @@ export function Composer({
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
+  useLayoutEffect(() => {
+    const box = input.current;
+    if (!box) return;
+    box.style.height = "auto";
+    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
+  }, [text]);
+  const over = text.trim().length - MAX_TEXT_LENGTH;
 
   function submit(): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed || over > 0) return;
     onSend(trimmed);
     setText("");
   }
@@ -33,11 +48,23 @@ export function Composer({
         submit();
       }}
     >
+      {text.length > COUNT_FROM && (
+        <p
+          id="hfc-count"
+          class={over > 0 ? "count over" : "count"}
+          role={over > 0 ? "alert" : undefined}
+        >
+          {over > 0
+            ? format(en.tooLong, { count: over, max: MAX_TEXT_LENGTH })
+            : format(en.charactersLeft, { count: -over })}
+        </p>
+      )}
       <textarea
         ref={input}
         aria-label={en.message}
-        rows={2}
-        maxLength={MAX_TEXT_LENGTH}
+        aria-describedby={text.length > COUNT_FROM ? "hfc-count" : undefined}
+        aria-invalid={over > 0}
+        rows={1}
         value={text}
         dir="auto"
         onInput={(event) => {
@@ -51,7 +78,7 @@ export function Composer({
           }
         }}
       />
-      <button type="submit" class="send-button">
+      <button type="submit" class="send-button" aria-disabled={over > 0}>
         {en.send}
       </button>
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
 import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
 import type { Messages } from "../i18n/messages.ts";
+import { LinkedText } from "./linked-text.tsx";
 import { useTexts } from "./texts.ts";
 import type { PendingMessage } from "./transcript.ts";
 
@@ -52,27 +53,44 @@ function Message({ message, read }: { message: WireMessage; read: boolean }) {
     case "customer":
       return (
         <div class="bubble customer">
-          <p dir="auto">{message.text}</p>
-          <small class="meta">{read ? en.read : en.sent}</small>
+          <p dir="auto">
+            <LinkedText text={message.text} />
+          </p>
+          <small class="meta">
+            {read ? en.read : en.sent} · <Time at={message.at} />
+          </small>
         </div>
       );
     case "bot":
       return (
         <div class="bubble bot">
           <small class="label">{en.automatic}</small>
-          <p dir="auto">{message.text}</p>
+          <p dir="auto">
+            <LinkedText text={message.text} />
+          </p>
           {message.faq && (
             <small class="meta">{format(en.fromFaq, { title: message.faq.title })}</small>
           )}
         </div>
       );
-    case "agent":
+    case "agent": {
+      const name = message.authorName ?? en.team;
       return (
-        <div class="bubble agent">
-          <small class="label">{message.authorName ?? en.team}</small>
-          <p dir="auto">{message.text}</p>
+        <div class="from-agent">
+          <span class="avatar" aria-hidden="true">
+            {name.charAt(0)}
+          </span>
+          <div class="bubble agent">
+            <small class="label">
+              {name} · <Time at={message.at} />
+            </small>
+            <p dir="auto">
+              <LinkedText text={message.text} />
+            </p>
+          </div>
         </div>
       );
+    }
     case "system":
       return <p class="system">{systemText(en, message)}</p>;
     default: {
@@ -80,6 +98,13 @@ function Message({ message, read }: { message: WireMessage; read: boolean }) {
       return unknown;
     }
   }
+}
+
+/** The browser's own clock format: 14:05, or 2:05 PM. */
+const clock = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+
+function Time({ at }: { at: number }) {
+  return <time dateTime={new Date(at).toISOString()}>{clock.format(at)}</time>;
 }
 
 const EVENT_TEXT = {

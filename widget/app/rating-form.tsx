@@ -33,19 +33,28 @@ export function RatingForm({
       <fieldset>
         <legend>{en.rateQuestion}</legend>
         <div class="scores">
-          {[1, 2, 3, 4, 5].map((value) => (
-            <label key={value} class="score">
-              <input
-                type="radio"
-                name="hfc-score"
-                value={value}
-                checked={score === value}
-                aria-label={format(en.rateScore, { score: value })}
-                onChange={() => setScore(value)}
-              />
-              <span aria-hidden="true">{value}</span>
-            </label>
-          ))}
+          {en.rateWords.split("|").map((word, index) => {
+            const value = index + 1;
+            return (
+              <label
+                key={value}
+                class={`score${score !== undefined && value <= score ? " lit" : ""}`}
+              >
+                <input
+                  type="radio"
+                  name="hfc-score"
+                  value={value}
+                  checked={score === value}
+                  aria-label={`${format(en.rateScore, { score: value })}: ${word}`}
+                  onChange={() => setScore(value)}
+                />
+                <span aria-hidden="true">
+                  <b>★</b>
+                  {word}
+                </span>
+              </label>
+            );
+          })}
         </div>
       </fieldset>
       {score !== undefined && (

@@ -35,6 +35,7 @@ for (const file of files) {
       );
     }
     assert.ok(texts.dir === "ltr" || texts.dir === "rtl", `${file}: dir is ltr or rtl`);
+    assert.equal(texts.rateWords?.split("|").length, 5, `${file}: a word for each of 5 scores`);
   });
 }
 
