@@ -50,7 +50,8 @@ async function oneVisit(page: Page, url: string): Promise<Usable> {
   await launcher.click();
   const clicked = since();
   await page.getByRole("textbox", { name: en.message }).waitFor();
-  await page.getByText(en.withBot).waitFor();
+  // Connected: the header says who answers (the team may be away), no longer "Reconnecting…".
+  await page.getByText(en.withBot).or(page.getByText(en.withBotAway)).waitFor();
   const usableMs = since();
   return { pageMs, launcherMs, usableMs, openToUsableMs: usableMs - clicked };
 }

@@ -1,6 +1,8 @@
 // The widget's weight against the budgets of DESIGN.md, from the built files in dist/.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { brotliCompressSync, gzipSync } from "node:zlib";
+import { DEFAULT_WIDGET } from "../protocol/index.ts";
+import { publicWidgetSettings, WIDGET_TEXTS } from "../server/widget-language.ts";
 
 const PUBLIC = new URL("../dist/public/", import.meta.url);
 const KIB = 1024;
@@ -15,29 +17,28 @@ export interface Weight {
 }
 
 /**
- * Loader first, then the whole widget: loader, app (its CSS included) and the visitor's one
- * language file, counted as the largest of them.
+ * Loader first, then the whole widget: loader, app (its CSS included) and the settings the
+ * loader fetches with the visitor's texts in them, counted for the largest language.
  */
 export async function widgetWeight(): Promise<[Weight, Weight]> {
-  const languages = await Promise.all(
-    (await readdir(new URL("widget/i18n/", PUBLIC))).map(async (file) => ({
-      file: `widget/i18n/${file}`,
-      size: (await readFile(new URL(`widget/i18n/${file}`, PUBLIC))).length,
-    })),
+  const [settings] = [...WIDGET_TEXTS.keys()]
+    .map((lang) => Buffer.from(JSON.stringify(publicWidgetSettings(DEFAULT_WIDGET, lang))))
+    .sort((a, b) => b.length - a.length);
+  if (!settings) throw new Error("the widget has no language files");
+  const [loaderFile, appFile] = await Promise.all(
+    ["widget.js", "widget/app.js"].map((file) => readFile(new URL(file, PUBLIC))),
   );
-  const largest = languages.sort((a, b) => b.size - a.size)[0]?.file;
-  if (!largest) throw new Error("no widget language files in dist/");
+  if (!loaderFile || !appFile) throw new Error("the widget is not built");
   const parts = [
-    { part: "loader (the script tag)", files: ["widget.js"], gzipBudget: 2 * KIB },
+    { part: "loader (the script tag)", contents: [loaderFile], gzipBudget: 2 * KIB },
     {
       part: "whole widget before chatting",
-      files: ["widget.js", "widget/app.js", largest],
+      contents: [loaderFile, appFile, settings],
       gzipBudget: 20 * KIB,
     },
   ];
   const [loader, whole] = await Promise.all(
-    parts.map(async ({ part, files, gzipBudget }) => {
-      const contents = await Promise.all(files.map((file) => readFile(new URL(file, PUBLIC))));
+    parts.map(async ({ part, contents, gzipBudget }) => {
       const sum = (size: (data: Buffer) => number) =>
         contents.reduce((total, data) => total + size(data), 0);
       const gzip = sum((data) => gzipSync(data, { level: 9 }).length);

@@ -177,7 +177,13 @@ const availabilitySchema = v.object({
 });
 export type Availability = v.InferOutput<typeof availabilitySchema>;
 
-const ackSchema = v.object({ type: v.literal("ack"), clientId: v.string(), seq: v.number() });
+const ackSchema = v.object({
+  type: v.literal("ack"),
+  clientId: v.string(),
+  seq: v.number(),
+  /** To a customer: the offered language the message is clearly written in. */
+  language: v.optional(v.string()),
+});
 const errorSchema = v.object({
   type: v.literal("error"),
   code: v.picklist(ERROR_CODES),

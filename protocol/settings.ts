@@ -16,10 +16,11 @@ const skill = v.pipe(
   ),
 );
 export const skillsSchema = v.pipe(v.array(skill), v.maxLength(20));
-export const languagesSchema = v.pipe(
-  v.array(v.pipe(v.string(), v.regex(/^[a-z]{2}$/, "A language is a two-letter ISO 639-1 code."))),
-  v.maxLength(20),
+const languageCode = v.pipe(
+  v.string(),
+  v.regex(/^[a-z]{2}$/, "A language is a two-letter ISO 639-1 code."),
 );
+export const languagesSchema = v.pipe(v.array(languageCode), v.maxLength(20));
 
 export const DEFAULT_SKILL = "general";
 
@@ -66,8 +67,21 @@ function isTimeZone(name: string): boolean {
 }
 
 export const widgetSettings = v.object({
-  /** The first thing the panel says, before the customer writes. */
-  greeting: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  /**
+   * The languages the widget offers, the company's main one first; empty: every language the
+   * widget has texts for. A visitor gets the first of theirs that is offered.
+   */
+  languages: languagesSchema,
+  /**
+   * The first thing the panel says before the customer writes, per language; a language
+   * without one gets the widget's own translated greeting.
+   */
+  greetings: v.pipe(
+    v.record(languageCode, v.pipe(v.string(), v.trim(), v.maxLength(300))),
+    v.transform((greetings) =>
+      Object.fromEntries(Object.entries(greetings).filter(([, text]) => text !== "")),
+    ),
+  ),
   color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, "The colour is #rrggbb.")),
   position: v.picklist(["right", "left"]),
   /** Opening hours in the company's time zone; an empty list means always open. */
@@ -96,16 +110,26 @@ export const widgetSettings = v.object({
 export type WidgetSettings = v.InferOutput<typeof widgetSettings>;
 
 export const DEFAULT_WIDGET: WidgetSettings = {
-  greeting:
-    "Ask us anything. Routine questions get an instant answer; everything else goes to a person.",
+  languages: [],
+  greetings: {},
   color: "#1f5f4a",
   position: "right",
   hours: { timeZone: "UTC", days: [] },
   allowedOrigins: [],
 };
 
-/** What the widget needs of the settings, served to every page that embeds it. */
-export type PublicWidgetSettings = Pick<WidgetSettings, "greeting" | "color" | "position">;
+/**
+ * What the widget needs, served to every page that embeds it: the look, and the visitor's
+ * language (chosen by the server from the page's wish, the browser and what is offered) with
+ * its texts and the company's greeting in it.
+ */
+export interface PublicWidgetSettings extends Pick<WidgetSettings, "color" | "position"> {
+  lang: string;
+  /** Every language the widget offers, for switching. */
+  offered: string[];
+  texts: Record<string, string>;
+  greeting?: string;
+}
 
 /** How the bot learns from the agents' marks. */
 export const learningSettings = v.object({

@@ -262,12 +262,12 @@ describe("the agent's tools: reads, typing, search, suggestions, try-it, invitat
     };
     const saved = await api(server.url, "PUT", "/api/admin/settings/widget", {
       cookie: admin,
-      body: { ...current.widget, greeting: "Hej!", allowedOrigins: [origin] },
+      body: { ...current.widget, greetings: { sv: "Hej!" }, allowedOrigins: [origin] },
     });
     assert.equal(saved.status, 200);
     const socket = await TestSocket.open(`${server.url}/ws/visitor`, { origin });
     socket.close();
-    const publicSettings = await (await fetch(`${server.url}/api/widget/settings`)).json();
+    const publicSettings = await (await fetch(`${server.url}/api/widget/settings?lang=sv`)).json();
     assert.equal((publicSettings as { greeting: string }).greeting, "Hej!");
     const bad = await api(server.url, "PUT", "/api/admin/settings/widget", {
       cookie: admin,

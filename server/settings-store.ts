@@ -19,7 +19,11 @@ import {
  */
 export async function loadSettings(db: Db) {
   let routing = parsed(routingSettings, await readSettings(db, "routing"), DEFAULT_ROUTING);
-  let widget = parsed(widgetSettings, await readSettings(db, "widget"), DEFAULT_WIDGET);
+  let widget = parsed(
+    widgetSettings,
+    withGreetingsByLanguage(await readSettings(db, "widget")),
+    DEFAULT_WIDGET,
+  );
   let learning = parsed(learningSettings, await readSettings(db, "learning"), DEFAULT_LEARNING);
   return {
     routing: (): RoutingSettings => routing,
@@ -41,6 +45,25 @@ export async function loadSettings(db: Db) {
 }
 
 export type Settings = Awaited<ReturnType<typeof loadSettings>>;
+
+/**
+ * Widget settings saved before greetings were per language held one `greeting` that every
+ * visitor saw: it becomes the English one (the built-in greeting is left to each language), so
+ * an upgrade keeps the admin's other settings rather than falling back to the defaults.
+ */
+function withGreetingsByLanguage(stored: unknown): unknown {
+  if (typeof stored !== "object" || stored === null || !("greeting" in stored)) return stored;
+  const { greeting, ...rest } = stored as { greeting: unknown } & Record<string, unknown>;
+  return {
+    languages: [],
+    greetings:
+      typeof greeting === "string" && greeting !== OLD_DEFAULT_GREETING ? { en: greeting } : {},
+    ...rest,
+  };
+}
+
+const OLD_DEFAULT_GREETING =
+  "Ask us anything. Routine questions get an instant answer; everything else goes to a person.";
 
 function parsed<S extends v.GenericSchema>(
   schema: S,

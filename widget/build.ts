@@ -1,8 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { type BuildOptions, build, type Plugin, transform } from "esbuild";
 
 const outdir = new URL("../dist/public/", import.meta.url).pathname;
-const i18n = new URL("./i18n/", import.meta.url);
 /** `import css from "./x.css"` gives the file minified, as text for a constructable stylesheet. */
 const cssAsText: Plugin = {
   name: "css-as-text",
@@ -27,13 +26,8 @@ const shared = {
   logLevel: "warning",
 } satisfies BuildOptions;
 
-// Every language file in widget/i18n ships, minified, and fetched only by visitors who read it.
-const languages = (await readdir(i18n)).filter((name) => name.endsWith(".json"));
-await mkdir(`${outdir}widget/i18n`, { recursive: true });
-for (const file of languages) {
-  const texts: unknown = JSON.parse(await readFile(new URL(file, i18n), "utf8"));
-  await writeFile(`${outdir}widget/i18n/${file}`, JSON.stringify(texts));
-}
+// Language files are served by the server now (inside /api/widget/settings): none left over.
+await rm(`${outdir}widget/i18n`, { recursive: true, force: true });
 
 // The script tag's file: a classic script, so `async` works on any page.
 await build({
@@ -41,9 +35,6 @@ await build({
   entryPoints: ["widget/loader.ts"],
   outfile: `${outdir}widget.js`,
   format: "iife",
-  define: {
-    WIDGET_LANGUAGES: JSON.stringify(languages.map((file) => file.replace(".json", ""))),
-  },
 });
 // The chat, fetched by the loader with import() when the customer opens it.
 await build({

@@ -5,16 +5,19 @@
 import { format } from "../protocol/format.ts";
 import type { PublicWidgetSettings } from "../protocol/settings.ts";
 import type { Handle, mount, WidgetEvent } from "./app/main.tsx";
-import { chooseLanguage, type Messages } from "./i18n/messages.ts";
+import type { Messages } from "./i18n/messages.ts";
 import LAUNCHER_CSS from "./launcher.css";
 import { ACTIVE_KEY } from "./storage-keys.ts";
 
-declare const WIDGET_LANGUAGES: string[];
+/** The settings as this visitor gets them, with the script tag's data- overrides applied. */
+export type WidgetConfig = PublicWidgetSettings & { texts: Messages };
 
 type User = { id: string; hash: string; name?: string; email?: string };
 type Api = ((command: string, ...args: never[]) => void) & { q?: ArrayLike<unknown>[] };
 
 const OPEN_KEY = "hfc:open";
+/** The language the customer chose in the chat: it outranks the page's and the browser's. */
+const LANG_KEY = "hfc:lang";
 const script = document.currentScript as HTMLScriptElement | null;
 const data = script?.dataset ?? {};
 const server = new URL(script?.src ?? "/widget.js", location.href);
@@ -30,25 +33,6 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(LAUNCHER_CSS);
 root.adoptedStyleSheets = [sheet];
 
-// The company's colour, side and greeting as an admin set them; the script tag's data- overrides.
-const settings: Promise<Partial<PublicWidgetSettings>> = fetch(
-  new URL("/api/widget/settings", server),
-)
-  .then((response) => (response.ok ? (response.json() as Promise<PublicWidgetSettings>) : {}))
-  .catch((error: unknown) => {
-    console.warn("chat settings not loaded", error);
-    return {};
-  })
-  .then((loaded: Partial<PublicWidgetSettings>) => {
-    const merged = { ...loaded };
-    if (data.greeting) merged.greeting = data.greeting;
-    if (data.color) merged.color = data.color;
-    if (data.position === "left" || data.position === "right") merged.position = data.position;
-    if (merged.color) host.style.setProperty("--hfc-accent", merged.color);
-    if (merged.position) host.dataset.position = merged.position;
-    return merged;
-  });
-
 const launcher = document.createElement("button");
 launcher.className = "launcher";
 launcher.type = "button";
@@ -59,26 +43,37 @@ launcher.innerHTML =
 const badge = launcher.lastChild as HTMLElement;
 root.append(launcher);
 
-let lang = "en";
+let config: WidgetConfig | undefined;
 let texts: Messages | undefined;
 let app: Promise<Handle> | undefined;
 let open = false;
 let unread = 0;
 
-/** Fetches one language's texts (only the visitor's ever loads) and relabels everything. */
-async function setLanguage(wanted?: string): Promise<void> {
-  const next = chooseLanguage(
-    [wanted, data.lang, document.documentElement.lang, ...navigator.languages],
-    WIDGET_LANGUAGES,
-  );
-  const response = await fetch(new URL(`widget/i18n/${next}.json`, server));
-  if (!response.ok) throw new Error(`chat texts for ${next}: ${response.status}`);
-  lang = next;
-  texts = (await response.json()) as Messages;
+/**
+ * The company's colour, side and greeting, and the visitor's language with its texts (only the
+ * visitor's ever loads): the server chooses it from the wish (data-lang, or the host page's
+ * setLanguage), the browser's languages and the page's, among those offered.
+ */
+async function setLanguage(wanted = remember(localStorage, LANG_KEY) ?? data.lang): Promise<void> {
+  const url = new URL("/api/widget/settings", server);
+  url.search = new URLSearchParams({
+    lang: wanted ?? "",
+    page: document.documentElement.lang,
+  }).toString();
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`chat settings: ${response.status}`);
+  const loaded = (await response.json()) as WidgetConfig;
+  if (data.greeting) loaded.greeting = data.greeting;
+  if (data.color) loaded.color = data.color;
+  if (data.position === "left" || data.position === "right") loaded.position = data.position;
+  host.style.setProperty("--hfc-accent", loaded.color);
+  host.dataset.position = loaded.position;
+  config = loaded;
+  texts = loaded.texts;
   launcher.dir = texts.dir;
   label();
-  // Not awaited: a chat still loading waits for these very texts.
-  app?.then((loaded) => loaded.setTexts(texts as Messages, lang));
+  // Not awaited: a chat still loading waits for this very configuration.
+  app?.then((mounted) => mounted.configure(loaded));
 }
 
 function label(): void {
@@ -101,10 +96,12 @@ function loadApp(): Promise<Handle> {
     module.mount(root, {
       server: server.origin,
       user,
-      settings,
-      texts: texts as Messages,
-      lang,
+      config: config as WidgetConfig,
       emit,
+      switchLanguage(chosen) {
+        remember(localStorage, LANG_KEY, chosen);
+        void changeLanguage(chosen);
+      },
       onUnread(count) {
         unread = count;
         badge.textContent = String(count);

@@ -203,7 +203,12 @@ export const en = {
   reasonSkill: "{reason} goes to",
   waitAlert: "Highlight handoffs waiting longer than (seconds)",
   widgetTitle: "Widget",
-  greeting: "Greeting",
+  languagesTitle: "Languages and greetings",
+  languagesHint:
+    "A visitor gets the first of their browser's languages that you offer, else the page's, else the main one. An empty greeting is the widget's own, in that language.",
+  mainLanguage: "Main language",
+  offerLanguage: "Offer {language}",
+  greetingIn: "Greeting in {language}",
   color: "Colour",
   position: "Position",
   position_right: "Bottom right",

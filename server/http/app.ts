@@ -21,6 +21,12 @@ import type { Publisher } from "../publisher.ts";
 import type { FrameHandler } from "../realtime/client-socket.ts";
 import type { Settings } from "../settings-store.ts";
 import type { WaitingLine } from "../waiting-line.ts";
+import {
+  browserLanguages,
+  chooseLanguage,
+  offeredLanguages,
+  publicWidgetSettings,
+} from "../widget-language.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
 import { isSameHost } from "./client-address.ts";
@@ -88,9 +94,14 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   // Read by the widget on any site that embeds it.
   app.use("/api/widget/*", cors({ origin: "*" }));
   app.get("/api/widget/settings", (c) => {
-    const { greeting, color, position } = deps.settings.widget();
+    const widget = deps.settings.widget();
+    const lang = chooseLanguage(
+      { asked: c.req.query("lang"), browser: browserLanguages(c), page: c.req.query("page") },
+      offeredLanguages(widget),
+    );
     c.header("Cache-Control", "no-cache");
-    return c.json({ greeting, color, position });
+    c.header("Vary", "Accept-Language");
+    return c.json(publicWidgetSettings(widget, lang));
   });
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/", (c) => c.html(shopPage(c.req.query("lang"))));

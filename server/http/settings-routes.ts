@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { learningSettings, routingSettings, widgetSettings } from "../../protocol/index.ts";
+import { WIDGET_TEXTS } from "../widget-language.ts";
 import type { AgentEnv } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { body } from "./request-input.ts";
@@ -16,6 +18,11 @@ export function settingsRoutes(deps: AppDeps) {
         routing: settings.routing(),
         widget: settings.widget(),
         learning: settings.learning(),
+        // What the widget can speak, with its own greeting, for the admin's language choices.
+        widgetLanguages: [...WIDGET_TEXTS].map(([code, texts]) => ({
+          code,
+          greeting: texts.empty ?? "",
+        })),
       }),
     )
     .put("/learning", async (c) => {
@@ -30,6 +37,14 @@ export function settingsRoutes(deps: AppDeps) {
     })
     .put("/widget", async (c) => {
       const value = await body(c.req.raw, widgetSettings);
+      const unknown = [...value.languages, ...Object.keys(value.greetings)].find(
+        (code) => !WIDGET_TEXTS.has(code),
+      );
+      if (unknown) {
+        throw new HTTPException(400, {
+          message: `The widget has no texts in "${unknown}"; add widget/i18n/${unknown}.json first.`,
+        });
+      }
       await settings.saveWidget(value, c.get("agent").id, now());
       // New business hours reach every open widget now, not at the next periodic check.
       deps.desk.announceAvailability();

@@ -8,6 +8,7 @@ import { findSessionAgent } from "../../db/index.ts";
 import { agentConnection } from "../realtime/agent-connection.ts";
 import type { ClientSocket, FrameHandler } from "../realtime/client-socket.ts";
 import { visitorConnection } from "../realtime/visitor-connection.ts";
+import { offeredLanguages } from "../widget-language.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { clientAddress, embeddingAllowed, isSameHost } from "./client-address.ts";
@@ -41,7 +42,11 @@ export function socketRoutes(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) 
     await next();
   });
 
-  const visitorDeps = { ...deps, availability: () => deps.desk.availability() };
+  const visitorDeps = {
+    ...deps,
+    availability: () => deps.desk.availability(),
+    languages: () => offeredLanguages(deps.settings.widget()),
+  };
   const agentDeps = {
     ...deps,
     sessionAgent: async (tokenHash: string) => {

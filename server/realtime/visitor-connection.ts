@@ -21,6 +21,7 @@ import type { Guard } from "../limits.ts";
 import type { Presence } from "../presence.ts";
 import { type Publisher, visitorTopic } from "../publisher.ts";
 import type { WaitingLine } from "../waiting-line.ts";
+import { writtenIn } from "../widget-language.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
 import { MessageStream } from "./message-stream.ts";
 
@@ -32,6 +33,8 @@ export interface VisitorDeps {
   secrets: IdentitySecrets;
   line: WaitingLine;
   availability: () => Availability;
+  /** The languages the widget offers: a message in another of them gets a switch offered. */
+  languages: () => readonly string[];
   /** Customers with a widget open: availability news goes to them, replies to the others by email. */
   customers: Presence;
   now: () => number;
@@ -125,7 +128,13 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         page = frame.page ?? page;
         const { clientId, text } = frame;
         const appended = await chat.storeCustomerMessage(visitorId, { clientId, text, page });
-        send({ type: "ack", clientId: frame.clientId, seq: appended.message.seq });
+        const language = writtenIn(text, deps.languages());
+        send({
+          type: "ack",
+          clientId: frame.clientId,
+          seq: appended.message.seq,
+          ...(language ? { language } : {}),
+        });
         return chat.respondTo(appended);
       }
       case "talk_to_person": {

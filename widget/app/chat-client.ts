@@ -27,6 +27,8 @@ export interface ChatState {
   place: Place | undefined;
   /** The address the customer left for replies. */
   email: string | undefined;
+  /** The offered language the customer's last clear message was written in. */
+  writtenIn: string | undefined;
 }
 
 export interface User {
@@ -66,6 +68,7 @@ export class ChatClient {
     availability: undefined,
     place: undefined,
     email: undefined,
+    writtenIn: undefined,
   };
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly socket: LiveSocket;
@@ -198,6 +201,7 @@ export class ChatClient {
       case "ack": {
         const pending = this.state.outbox.find((item) => item.clientId === frame.clientId);
         if (!pending) return;
+        if (frame.language) this.update({ writtenIn: frame.language });
         const stored: WireMessage = {
           seq: frame.seq,
           author: "customer",

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
 import type { Place, VisitorConversation } from "../../protocol/index.ts";
 import type { Messages } from "../i18n/messages.ts";
+import type { WidgetConfig } from "../loader.ts";
 import { AwayNotice } from "./away-notice.tsx";
 import type { ChatClient, ChatState } from "./chat-client.ts";
 import { Composer } from "./composer.tsx";
@@ -15,13 +16,14 @@ import { useTexts } from "./texts.ts";
 interface Props {
   client: ChatClient;
   open: boolean;
-  lang: string;
-  /** The company's own first words, from the admin's settings or the script tag. */
-  greeting: string | undefined;
+  /** The visitor's language, the company's greeting in it, and what else is offered. */
+  config: WidgetConfig;
+  onSwitch: (lang: string) => void;
   onClose: () => void;
 }
 
-export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
+export function ChatPanel({ client, open, config, onSwitch, onClose }: Props) {
+  const { lang } = config;
   const en = useTexts();
   const [state, setState] = useState<ChatState>(client.state);
   useEffect(() => {
@@ -63,6 +65,13 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
           ×
         </button>
       </header>
+      {state.writtenIn &&
+        state.writtenIn !== lang &&
+        config.offered.includes(state.writtenIn) &&
+        notice(
+          `lang${state.writtenIn}`,
+          <LanguageOffer lang={state.writtenIn} onSwitch={onSwitch} />,
+        )}
       {view.place && notice(`place${conversation?.id}`, placeText(en, view.place))}
       {view.away &&
         notice(
@@ -77,7 +86,7 @@ export function ChatPanel({ client, open, lang, greeting, onClose }: Props) {
       <MessageList
         messages={state.messages}
         outbox={state.outbox}
-        greeting={greeting ?? en.empty}
+        greeting={config.greeting ?? en.empty}
         readSeq={state.readSeq}
         onDismiss={(id) => client.dismiss(id)}
       />
@@ -118,6 +127,17 @@ function statusLine(
   conversation: VisitorConversation | null,
 ): string {
   return format(en[view.status], { name: conversation?.agentName ?? en.team });
+}
+
+/** "Switch to polski": the customer wrote in another language the company offers. */
+function LanguageOffer({ lang, onSwitch }: { lang: string; onSwitch: (lang: string) => void }) {
+  const en = useTexts();
+  const name = new Intl.DisplayNames([lang], { type: "language" }).of(lang) ?? lang;
+  return (
+    <button type="button" class="link-button" lang={lang} onClick={() => onSwitch(lang)}>
+      {format(en.switchTo, { language: name })}
+    </button>
+  );
 }
 
 /** A compact notice over the transcript that the customer can close. */

@@ -1,6 +1,5 @@
 import { render } from "preact";
-import type { PublicWidgetSettings } from "../../protocol/settings.ts";
-import type { Messages } from "../i18n/messages.ts";
+import type { WidgetConfig } from "../loader.ts";
 import { ChatClient, type User } from "./chat-client.ts";
 import { ChatPanel } from "./chat-panel.tsx";
 import PANEL_CSS from "./panel.css";
@@ -13,7 +12,8 @@ export type WidgetEvent = "open" | "close" | "handoff" | "agentReply";
 /** The loader's hold on the mounted chat. */
 export interface Handle {
   setOpen(open: boolean): void;
-  setTexts(texts: Messages, lang: string): void;
+  /** A new language (and its texts and greeting) from the loader. */
+  configure(config: WidgetConfig): void;
   identify(user: User): void;
 }
 
@@ -23,17 +23,16 @@ export function mount(
   options: {
     server: string;
     user: User | undefined;
-    settings: Promise<Partial<PublicWidgetSettings>>;
-    texts: Messages;
-    lang: string;
+    config: WidgetConfig;
     emit: (event: WidgetEvent, detail: unknown) => void;
+    /** The customer chose another of the offered languages. */
+    switchLanguage: (lang: string) => void;
     /** Agent replies the customer has not seen: the launcher's badge and the page title. */
     onUnread: (count: number) => void;
     onClose: () => void;
   },
 ): Handle {
-  let { texts, lang } = options;
-  let greeting: string | undefined;
+  let { config } = options;
   let open = false;
   let unread = 0;
   const sheet = new CSSStyleSheet();
@@ -74,30 +73,26 @@ export function mount(
 
   const draw = () =>
     render(
-      <Texts.Provider value={texts}>
+      <Texts.Provider value={config.texts}>
         <ChatPanel
           client={client}
           open={open}
-          lang={lang}
-          greeting={greeting}
+          config={config}
+          onSwitch={options.switchLanguage}
           onClose={options.onClose}
         />
       </Texts.Provider>,
       container,
     );
-  options.settings.then((loaded) => {
-    greeting = loaded.greeting;
-    draw();
-  });
+  draw();
   return {
     setOpen(next) {
       open = next;
       if (seen() && unread) setUnread(0);
       draw();
     },
-    setTexts(next, nextLang) {
-      texts = next;
-      lang = nextLang;
+    configure(next) {
+      config = next;
       draw();
     },
     identify: (user) => client.identify(user),

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { chooseLanguage } from "./messages.ts";
 
 const folder = new URL("./", import.meta.url);
 const files = readdirSync(folder).filter((name) => name.endsWith(".json"));
@@ -41,13 +40,4 @@ for (const file of files) {
 
 test("Hebrew is laid out right to left", () => {
   assert.equal(read("he.json").dir, "rtl");
-});
-
-test("the language is the first wanted one the widget has, by primary subtag", () => {
-  const have = ["en", "pl", "he", "zh"];
-  assert.equal(chooseLanguage(["pl-PL", "he"], have), "pl");
-  assert.equal(chooseLanguage([undefined, "", "zh-Hans-CN"], have), "zh");
-  assert.equal(chooseLanguage(["DE", "he_IL"], have), "he");
-  assert.equal(chooseLanguage(["fr", null], have), "en");
-  assert.equal(chooseLanguage([], have), "en");
 });

@@ -14,21 +14,27 @@ const dayName = (day: number) => DAY_NAMES.format(Date.UTC(1970, 0, 4 + day));
  * the team is away and when it is back.
  */
 export function BusinessHoursFields({ hours }: { hours: Hours }) {
-  const zones = Intl.supportedValuesOf("timeZone");
   return (
     <fieldset class="hours">
       <legend>{en.hours}</legend>
       <p class="field-note">{en.hoursHint}</p>
+      {/* A combobox to type into ("riga" finds Europe/Riga), not a list of 400 to scroll. */}
       <label>
         {en.timeZone}
-        <select name="timeZone">
-          {(zones.includes(hours.timeZone) ? zones : [hours.timeZone, ...zones]).map((zone) => (
-            <option key={zone} value={zone} selected={zone === hours.timeZone}>
-              {zone}
-            </option>
-          ))}
-        </select>
+        <input
+          name="timeZone"
+          list="time-zones"
+          required
+          autocomplete="off"
+          spellcheck={false}
+          defaultValue={hours.timeZone}
+        />
       </label>
+      <datalist id="time-zones">
+        {Intl.supportedValuesOf("timeZone").map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
       {WEEK.map((day) => {
         const span = hours.days.find((item) => item.day === day);
         const name = dayName(day);
@@ -56,7 +62,7 @@ export function BusinessHoursFields({ hours }: { hours: Hours }) {
 /** The hours as the form holds them; no day ticked means always open. */
 export function hoursFrom(data: FormData): Hours {
   return {
-    timeZone: String(data.get("timeZone")),
+    timeZone: String(data.get("timeZone")).trim(),
     days: WEEK.filter((day) => data.get(`open-${day}`) !== null).map((day) => ({
       day,
       open: String(data.get(`from-${day}`)),

@@ -10,10 +10,11 @@ import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";
 import { BusinessHoursFields, hoursFrom } from "./business-hours-fields.tsx";
+import { LanguageFields, languagesFrom, type WidgetLanguage } from "./language-fields.tsx";
 
 /** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
 export function SettingsAdmin() {
-  const { data, error, replace } = useResource<Sections>("/api/admin/settings");
+  const { data, error, replace } = useResource<SettingsPage>("/api/admin/settings");
   // Each form shows what the server stored: after a save it is drawn again from the reply.
   return (
     <main class="admin">
@@ -22,7 +23,11 @@ export function SettingsAdmin() {
         <RoutingForm routing={data.routing} onSaved={(routing) => replace({ ...data, routing })} />
       )}
       {data && (
-        <WidgetForm widget={data.widget} onSaved={(widget) => replace({ ...data, widget })} />
+        <WidgetForm
+          widget={data.widget}
+          languages={data.widgetLanguages}
+          onSaved={(widget) => replace({ ...data, widget })}
+        />
       )}
     </main>
   );
@@ -86,9 +91,11 @@ function RoutingForm({
 
 function WidgetForm({
   widget,
+  languages,
   onSaved,
 }: {
   widget: WidgetSettings;
+  languages: WidgetLanguage[];
   onSaved: (stored: WidgetSettings) => void;
 }) {
   const [result, setResult] = useState<string | null>(null);
@@ -101,7 +108,7 @@ function WidgetForm({
         event.preventDefault();
         const data = new FormData(event.currentTarget);
         const body: WidgetSettings = {
-          greeting: String(data.get("greeting")),
+          ...languagesFrom(data, languages),
           color: String(data.get("color")),
           position: String(data.get("position")) === "left" ? "left" : "right",
           hours: hoursFrom(data),
@@ -113,10 +120,7 @@ function WidgetForm({
       }}
     >
       <h2 id="widget-title">{en.widgetTitle}</h2>
-      <label>
-        {en.greeting}
-        <textarea name="greeting" rows={2} required dir="auto" defaultValue={widget.greeting} />
-      </label>
+      <LanguageFields widget={widget} languages={languages} />
       <div class="row">
         <label>
           {en.color}
@@ -149,6 +153,8 @@ interface Sections {
   routing: RoutingSettings;
   widget: WidgetSettings;
 }
+
+type SettingsPage = Sections & { widgetLanguages: WidgetLanguage[] };
 
 /** Saves one section of the settings; the answer is what the server stored. */
 async function saveSection<K extends keyof Sections>(section: K, body: Sections[K]) {
