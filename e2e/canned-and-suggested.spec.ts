@@ -6,7 +6,7 @@ test("a canned response and a suggested FAQ reply are inserted, edited and sent"
 }) => {
   const agent = await newPerson();
   await signInAgent(agent, server);
-  await agent.getByRole("button", { name: "Knowledge base" }).click();
+  await agent.getByRole("button", { name: "Canned responses", exact: true }).click();
   const canned = agent.getByRole("form", { name: "Canned responses" });
   await canned.getByLabel("Shortcut").fill("thanks");
   await canned.getByLabel("Text").fill("Thank you for your patience, I am on it.");

@@ -16,7 +16,7 @@ test("a canned response an admin adds reaches open inboxes at once; '/' with non
   // The admin adds one in another tab; the open inbox is not reloaded.
   const admin = await newPerson();
   await signInAgent(admin, server);
-  await admin.getByRole("button", { name: "Knowledge base" }).click();
+  await admin.getByRole("button", { name: "Canned responses", exact: true }).click();
   const canned = admin.getByRole("form", { name: "Canned responses" });
   await canned.getByLabel("Shortcut").fill("hello");
   await canned.getByLabel("Text").fill("Hello! I am looking into it now.");

@@ -27,6 +27,13 @@ test("an admin edits an FAQ answer, tries it, and the next customer gets the new
   await tryIt.getByRole("button", { name: "Try it" }).click();
   await expect(tryIt.getByRole("status")).toContainText("A person takes over");
   await expect(tryIt.getByRole("status").locator("mark")).toHaveText(["charged twice"]);
+  // Too short to tell the language by itself; in a conversation known to be Swedish it is.
+  await tryIt.getByLabel("A customer's message").fill("hej");
+  await tryIt.getByRole("button", { name: "Try it" }).click();
+  await expect(tryIt.getByRole("status")).toContainText("Read as no language it can tell.");
+  await tryIt.getByLabel("The conversation's language").selectOption({ label: "Swedish" });
+  await tryIt.getByRole("button", { name: "Try it" }).click();
+  await expect(tryIt.getByRole("status")).toContainText("Read as Swedish.");
 
   const customer = await newPerson();
   await openChat(customer, server);

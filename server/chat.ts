@@ -224,11 +224,16 @@ export async function createChat({
       });
     },
 
-    /** What the bot would do with this text as a customer's first message, for the FAQ editor. */
-    tryIt(text: string): Decision & { faq?: { title: string; answer: string } } {
+    /**
+     * What the bot would do with this text as a customer's first message, for the FAQ editor;
+     * `language` is what the conversation was known to be in (it decides when the text is too
+     * short to tell).
+     */
+    tryIt(text: string, language?: string): Decision & { faq?: { title: string; answer: string } } {
       const at = now();
+      const conversation = { humanInvolved: false, ...(language ? { language } : {}) };
       const decision = triage(
-        { pending: [{ text, at }], conversation: { humanInvolved: false }, now: at + pauseMs },
+        { pending: [{ text, at }], conversation, now: at + pauseMs },
         knowledge.base,
         { pauseMs },
       );

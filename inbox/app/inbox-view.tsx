@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { ConversationSummary } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
+import { CannedAdmin } from "./admin/canned-admin.tsx";
 import { KnowledgeAdmin } from "./admin/knowledge-admin.tsx";
 import { SettingsAdmin } from "./admin/settings-admin.tsx";
 import { TeamAdmin } from "./admin/team-admin.tsx";
@@ -14,7 +15,7 @@ import { LISTS, type ListName, listed } from "./lists.ts";
 import { type Command, commandFor, isTextField } from "./shortcuts.ts";
 import { ShortcutsHelp } from "./shortcuts-help.tsx";
 
-const SECTIONS = ["conversations", "knowledge", "team", "settings"] as const;
+const SECTIONS = ["conversations", "knowledge", "canned", "team", "settings"] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void }) {
@@ -221,6 +222,11 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
         </>
       )}
       {section === "knowledge" && <KnowledgeAdmin />}
+      {section === "canned" && (
+        <main class="admin">
+          <CannedAdmin />
+        </main>
+      )}
       {section === "team" && <TeamAdmin team={state.team} />}
       {section === "settings" && <SettingsAdmin />}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}

@@ -27,6 +27,10 @@ const faqSchema = v.object({
 
 const trySchema = v.object({
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TEXT_LENGTH)),
+  /** The conversation's language so far, as the bot would know it; detected when absent. */
+  language: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]{2}$/, "A language is a two-letter ISO 639-1 code.")),
+  ),
 });
 
 const cannedSchema = v.object({
@@ -77,8 +81,8 @@ export function knowledgeRoutes(deps: AppDeps) {
       .get("/faq/calibration", (c) => c.json(chat.knowledge.report()))
       /** What the bot would do with this text, with the entries as they are now. */
       .post("/faq/try", async (c) => {
-        const { text } = await body(c.req.raw, trySchema);
-        return c.json({ decision: chat.tryIt(text) });
+        const { text, language } = await body(c.req.raw, trySchema);
+        return c.json({ decision: chat.tryIt(text, language) });
       })
       .get("/canned", async (c) => c.json({ responses: await listCannedResponses(db) }))
       .post("/canned", async (c) => {

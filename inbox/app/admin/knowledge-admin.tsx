@@ -5,7 +5,6 @@ import { attempt, call } from "../api.ts";
 import { reasonLabel } from "../labels.ts";
 import { listOf, useResource } from "../use-resource.ts";
 import { CalibrationReport } from "./calibration-report.tsx";
-import { CannedAdmin } from "./canned-admin.tsx";
 import { MarksAdmin } from "./marks-admin.tsx";
 
 interface FaqEntry {
@@ -18,7 +17,7 @@ interface FaqEntry {
 
 const BLANK = { lang: "en", title: "", answer: "", questions: [] as string[] };
 
-/** FAQ entries per language, the "try it" box, and the canned responses. */
+/** FAQ entries per language, the "try it" box, what the bot learnt and the agents' marks. */
 export function KnowledgeAdmin() {
   const { data, error, reload } = useResource<{ entries: FaqEntry[] }>("/api/admin/faq");
   const [editing, setEditing] = useState<FaqEntry | typeof BLANK | null>(null);
@@ -35,7 +34,7 @@ export function KnowledgeAdmin() {
       <section aria-labelledby="faq-title">
         <h2 id="faq-title">{en.faqTitle}</h2>
         {error && <p class="form-error">{error}</p>}
-        <TryIt />
+        <TryIt languages={languages} />
         <button type="button" onClick={() => setEditing(BLANK)}>
           {en.faqNew}
         </button>
@@ -114,7 +113,6 @@ export function KnowledgeAdmin() {
           </tbody>
         </table>
       </section>
-      <CannedAdmin />
     </main>
   );
 }
@@ -193,9 +191,15 @@ function FaqForm({ entry, onDone }: { entry: FaqEntry | typeof BLANK; onDone: ()
 }
 
 type Decision =
-  | { kind: "answer"; confidence: number; faq?: { title: string; answer: string } }
+  | {
+      kind: "answer";
+      confidence: number;
+      language: string;
+      faq?: { title: string; answer: string };
+    }
   | {
       kind: "handoff";
+      language: string;
       priority: number;
       text: string;
       reasons: {
@@ -206,9 +210,17 @@ type Decision =
   | { kind: "wait" }
   | { kind: "settled" };
 
-/** What the bot would do with any text, with the FAQ as it is now. */
-function TryIt() {
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language" });
+const languageName = (code: string) =>
+  code === "und" ? en.languageUnknown : (LANGUAGE_NAMES.of(code) ?? code);
+
+/**
+ * What the bot would do with any text, with the FAQ as it is now; in a conversation already
+ * known to be in a language, when one is chosen.
+ */
+function TryIt({ languages }: { languages: string[] }) {
   const [text, setText] = useState("");
+  const [language, setLanguage] = useState("");
   const [decision, setDecision] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -218,7 +230,10 @@ function TryIt() {
       onSubmit={(event) => {
         event.preventDefault();
         void attempt(async () => {
-          const result = await call<{ decision: Decision }>("POST", "/api/admin/faq/try", { text });
+          const result = await call<{ decision: Decision }>("POST", "/api/admin/faq/try", {
+            text,
+            ...(language ? { language } : {}),
+          });
           setDecision(result.decision);
         }).then(setError);
       }}
@@ -226,6 +241,17 @@ function TryIt() {
       <label>
         {en.tryItLabel}
         <input value={text} dir="auto" onInput={(event) => setText(event.currentTarget.value)} />
+      </label>
+      <label>
+        {en.tryItLanguage}
+        <select value={language} onChange={(event) => setLanguage(event.currentTarget.value)}>
+          <option value="">{en.tryItDetect}</option>
+          {languages.map((code) => (
+            <option key={code} value={code}>
+              {languageName(code)}
+            </option>
+          ))}
+        </select>
       </label>
       <button type="submit">{en.tryIt}</button>
       {error && <p class="form-error">{error}</p>}
@@ -243,6 +269,7 @@ function Outcome({ decision }: { decision: Decision }) {
     case "answer":
       return (
         <div>
+          <p>{format(en.tryReadAs, { language: languageName(decision.language) })}</p>
           <p>
             {format(en.tryAnswer, {
               title: decision.faq?.title ?? "",
@@ -255,6 +282,7 @@ function Outcome({ decision }: { decision: Decision }) {
     case "handoff":
       return (
         <div>
+          <p>{format(en.tryReadAs, { language: languageName(decision.language) })}</p>
           <p>{format(en.tryHandoff, { priority: String(decision.priority) })}</p>
           <ul>
             {decision.reasons.map((reason) => (
