@@ -3,14 +3,10 @@
 // conversation with a person is in progress (so a reply can raise the unread badge).
 
 import { format } from "../protocol/format.ts";
-import type { PublicWidgetSettings } from "../protocol/settings.ts";
-import type { Handle, mount, WidgetEvent } from "./app/main.tsx";
+import type { Handle, mount, WidgetConfig, WidgetEvent } from "./app/main.tsx";
 import type { Messages } from "./i18n/messages.ts";
 import LAUNCHER_CSS from "./launcher.css";
 import { ACTIVE_KEY } from "./storage-keys.ts";
-
-/** The settings as this visitor gets them, with the script tag's data- overrides applied. */
-export type WidgetConfig = PublicWidgetSettings & { texts: Messages };
 
 type User = { id: string; hash: string; name?: string; email?: string };
 type Api = ((command: string, ...args: never[]) => void) & { q?: ArrayLike<unknown>[] };

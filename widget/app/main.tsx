@@ -1,5 +1,6 @@
 import { render } from "preact";
-import type { WidgetConfig } from "../loader.ts";
+import type { PublicWidgetSettings } from "../../protocol/settings.ts";
+import type { Messages } from "../i18n/messages.ts";
 import { ChatClient, type User } from "./chat-client.ts";
 import { ChatPanel } from "./chat-panel.tsx";
 import PANEL_CSS from "./panel.css";
@@ -8,6 +9,9 @@ import { Texts } from "./texts.ts";
 
 /** What the host page can listen to with HumanFirstChat("on", event, listener). */
 export type WidgetEvent = "open" | "close" | "handoff" | "agentReply";
+
+/** The settings as this visitor gets them, with the script tag's data- overrides applied. */
+export type WidgetConfig = PublicWidgetSettings & { texts: Messages };
 
 /** The loader's hold on the mounted chat. */
 export interface Handle {

@@ -23,7 +23,11 @@ export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: 
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard to scroll it (WCAG 2.1.1).
     <div class="messages" role="log" aria-live="polite" aria-label={en.messages} tabIndex={0}>
-      {messages.length === 0 && outbox.length === 0 && <p class="empty">{greeting}</p>}
+      {messages.length === 0 && outbox.length === 0 && (
+        <p class="empty" dir="auto">
+          {greeting}
+        </p>
+      )}
       {messages.map((message) => (
         <Message key={message.seq} message={message} read={message.seq <= readSeq} />
       ))}

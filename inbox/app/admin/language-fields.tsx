@@ -40,7 +40,7 @@ export function LanguageFields({
       </label>
       {languages.map(({ code, greeting }) => (
         <div class="language" key={code}>
-          <label>
+          <label class="check">
             <input type="checkbox" name={`offer-${code}`} defaultChecked={offered.includes(code)} />{" "}
             {format(en.offerLanguage, { language: nameOf(code) })}
           </label>
