@@ -13,7 +13,7 @@ test("an agent marks that the FAQ answers a handoff, an admin accepts it, and th
   await expect(
     first
       .getByRole("log", { name: "Messages" })
-      .getByText("A person from our team is joining this conversation."),
+      .getByText("Your conversation was passed to our team."),
   ).toBeVisible();
 
   await signInAgent(admin, server);

@@ -11,7 +11,7 @@ test("a double charge goes to the agent who comes online, who replies while the 
   await sendMessage(customer, "I was charged twice for my order");
   const chat = customer.getByRole("log", { name: "Messages" });
   await expect(
-    chat.getByText("A person from our team is joining this conversation."),
+    chat.getByText("Your conversation was passed to our team."),
   ).toBeVisible();
 
   // The only agent signs in: the waiting handoff is assigned to them at once.

@@ -7,7 +7,7 @@ test("'Talk to a person' before any message hands off at once", async ({ newPers
 
   const chat = customer.getByRole("log", { name: "Messages" });
   await expect(
-    chat.getByText("A person from our team is joining this conversation."),
+    chat.getByText("Your conversation was passed to our team."),
   ).toBeVisible();
   // Nobody is signed in yet: no promise of a person on the way, but when one will answer.
   await expect(customer.getByRole("status").first()).toHaveText(
