@@ -10,9 +10,7 @@ test("a double charge goes to the agent who comes online, who replies while the 
   await openChat(customer, server);
   await sendMessage(customer, "I was charged twice for my order");
   const chat = customer.getByRole("log", { name: "Messages" });
-  await expect(
-    chat.getByText("Your conversation was passed to our team."),
-  ).toBeVisible();
+  await expect(chat.getByText("Your conversation was passed to our team.")).toBeVisible();
 
   // The only agent signs in: the waiting handoff is assigned to them at once.
   await signInAgent(agent, server);

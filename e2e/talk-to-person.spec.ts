@@ -6,9 +6,7 @@ test("'Talk to a person' before any message hands off at once", async ({ newPers
   await customer.getByRole("button", { name: "Talk to a person" }).click();
 
   const chat = customer.getByRole("log", { name: "Messages" });
-  await expect(
-    chat.getByText("Your conversation was passed to our team."),
-  ).toBeVisible();
+  await expect(chat.getByText("Your conversation was passed to our team.")).toBeVisible();
   // Nobody is signed in yet: no promise of a person on the way, but when one will answer.
   await expect(customer.getByRole("status").first()).toHaveText(
     "Your conversation waits for our team. A person answers when we are back.",
