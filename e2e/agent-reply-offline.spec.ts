@@ -34,3 +34,27 @@ test("an agent's reply written while the server is down waits as pending, surviv
   await (await inList(agent, "Mine", /Asked for a person/)).click();
   await expect(transcript.getByText(reply)).toHaveCount(1);
 });
+
+test("when the agent's network drops the inbox says so within 2 s, and the reply goes out once it is back", async ({
+  newPerson,
+  server,
+}) => {
+  const agent = await newPerson();
+  await signInAgent(agent, server);
+  const customer = await newPerson();
+  await openChat(customer, server);
+  await customer.getByRole("button", { name: "Talk to a person" }).click();
+  await (await inList(agent, "Mine", /Asked for a person/)).click();
+
+  await agent.context().setOffline(true);
+  await expect(agent.getByText("Reconnecting…")).toBeVisible({ timeout: 2_000 });
+  const reply = "Your parcel left our warehouse this morning.";
+  await agent.getByRole("textbox", { name: "Reply to the customer" }).fill(reply);
+  await agent.getByRole("button", { name: "Send", exact: true }).click();
+  const transcript = agent.getByRole("log", { name: "Transcript" });
+  await expect(transcript.getByRole("status")).toHaveText("Sending…");
+
+  await agent.context().setOffline(false);
+  await expect(transcript.getByText("Sending…")).toHaveCount(0, { timeout: 10_000 });
+  await expect(customer.getByRole("log", { name: "Messages" }).getByText(reply)).toHaveCount(1);
+});
