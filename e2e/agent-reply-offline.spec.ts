@@ -1,15 +1,23 @@
+import type { Page } from "@playwright/test";
+import type { ServerProcess } from "../server/server-process.ts";
 import { expect, inList, openChat, signInAgent, test } from "./fixtures.ts";
 
-test("an agent's reply written while the server is down waits as pending, survives a reload, and is sent once", async ({
-  newPerson,
-  server,
-}) => {
+/** An agent signed in with a customer's conversation open, the customer having asked for them. */
+async function agentWithCustomer(newPerson: () => Promise<Page>, server: ServerProcess) {
   const agent = await newPerson();
   await signInAgent(agent, server);
   const customer = await newPerson();
   await openChat(customer, server);
   await customer.getByRole("button", { name: "Talk to a person" }).click();
   await (await inList(agent, "Mine", /Asked for a person/)).click();
+  return { agent, customer };
+}
+
+test("an agent's reply written while the server is down waits as pending, survives a reload, and is sent once", async ({
+  newPerson,
+  server,
+}) => {
+  const { agent, customer } = await agentWithCustomer(newPerson, server);
 
   await server.halt();
   await expect(agent.getByText("Reconnecting…")).toBeVisible();
@@ -39,12 +47,7 @@ test("when the agent's network drops the inbox says so within 2 s, and the reply
   newPerson,
   server,
 }) => {
-  const agent = await newPerson();
-  await signInAgent(agent, server);
-  const customer = await newPerson();
-  await openChat(customer, server);
-  await customer.getByRole("button", { name: "Talk to a person" }).click();
-  await (await inList(agent, "Mine", /Asked for a person/)).click();
+  const { agent, customer } = await agentWithCustomer(newPerson, server);
 
   await agent.context().setOffline(true);
   await expect(agent.getByText("Reconnecting…")).toBeVisible({ timeout: 2_000 });

@@ -1,13 +1,21 @@
+import type { Page } from "@playwright/test";
+import type { ServerProcess } from "../server/server-process.ts";
 import { expect, openChat, sendMessage, test } from "./fixtures.ts";
+
+/** A customer whose first question the bot answered; the chat's log. */
+async function answeredOnce(page: Page, server: ServerProcess) {
+  await openChat(page, server);
+  const log = page.getByRole("log", { name: "Messages" });
+  await sendMessage(page, "What are your opening hours?");
+  await expect(log.getByText("Automatic answer")).toBeVisible();
+  return log;
+}
 
 test("a message typed while the server is down is sent once when it is back", async ({
   page,
   server,
 }) => {
-  await openChat(page, server);
-  const log = page.getByRole("log", { name: "Messages" });
-  await sendMessage(page, "What are your opening hours?");
-  await expect(log.getByText("Automatic answer")).toBeVisible();
+  const log = await answeredOnce(page, server);
 
   await server.halt();
   await expect(page.getByText(/Reconnecting/)).toBeVisible();
@@ -28,10 +36,7 @@ test("when the network drops the panel says so within 2 s, and what was typed is
   page,
   server,
 }) => {
-  await openChat(page, server);
-  const log = page.getByRole("log", { name: "Messages" });
-  await sendMessage(page, "What are your opening hours?");
-  await expect(log.getByText("Automatic answer")).toBeVisible();
+  const log = await answeredOnce(page, server);
 
   // The server is fine; only this browser lost its network (the socket itself may linger).
   await page.context().setOffline(true);

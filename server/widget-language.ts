@@ -80,7 +80,8 @@ const MIN_LETTERS = 12;
  * switching to it; undefined when the text is short or in no offered language.
  */
 export function writtenIn(text: string, offered: readonly string[]): string | undefined {
-  if ((text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
+  // Detection runs on every customer message: only when there is something to switch to.
+  if (offered.length < 2 || (text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS) return undefined;
   // Not nudged towards the offered languages: a German message must not offer Swedish.
   const language = detectLanguage(text, UNDETERMINED);
   return offered.includes(language) ? language : undefined;

@@ -114,20 +114,12 @@ export class InboxClient {
     return () => this.listeners.delete(listener);
   }
 
-  /** The browser's network events: the socket is given up and retried at once with them. */
-  private readonly offline = () => this.socket.offline();
-  private readonly online = () => this.socket.online();
-
   connect(): void {
     this.socket.connect();
-    addEventListener("offline", this.offline);
-    addEventListener("online", this.online);
   }
 
   disconnect(): void {
     this.socket.stop();
-    removeEventListener("offline", this.offline);
-    removeEventListener("online", this.online);
   }
 
   /**

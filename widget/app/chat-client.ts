@@ -13,7 +13,7 @@ import { mergeMessages, type PendingMessage, stillPending } from "./transcript.t
 
 export interface ChatState {
   online: boolean;
-  /** The browser says it has no network at all (not only that the server is unreachable). */
+  /** The connection was lost because the browser has no network at all (not the server). */
   offline: boolean;
   conversation: VisitorConversation | null;
   messages: WireMessage[];
@@ -95,7 +95,7 @@ export class ChatClient {
           const frame = serverFrame(data);
           if (frame) this.receive(frame);
         },
-        lost: () => this.update({ online: false }),
+        lost: () => this.update({ online: false, offline: !navigator.onLine }),
       },
       MAX_BACKOFF_MS,
     );
@@ -108,14 +108,6 @@ export class ChatClient {
 
   connect(): void {
     this.socket.connect();
-    addEventListener("offline", () => {
-      this.update({ offline: true });
-      this.socket.offline();
-    });
-    addEventListener("online", () => {
-      this.update({ offline: false });
-      this.socket.online();
-    });
   }
 
   /** The host page signed a customer in (or another one): say hello again as them. */
@@ -186,6 +178,7 @@ export class ChatClient {
         this.conversationId = frame.conversation?.id;
         this.update({
           online: true,
+          offline: false,
           conversation: frame.conversation,
           availability: frame.availability,
           place: frame.place,

@@ -32,6 +32,7 @@ export function Composer({
     box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
   }, [text]);
   const over = text.trim().length - MAX_TEXT_LENGTH;
+  const counting = text.length > COUNT_FROM;
 
   function submit(): void {
     const trimmed = text.trim();
@@ -48,7 +49,7 @@ export function Composer({
         submit();
       }}
     >
-      {text.length > COUNT_FROM && (
+      {counting && (
         <p
           id="hfc-count"
           class={over > 0 ? "count over" : "count"}
@@ -62,7 +63,7 @@ export function Composer({
       <textarea
         ref={input}
         aria-label={en.message}
-        aria-describedby={text.length > COUNT_FROM ? "hfc-count" : undefined}
+        aria-describedby={counting ? "hfc-count" : undefined}
         aria-invalid={over > 0}
         rows={1}
         value={text}

@@ -30,6 +30,9 @@ export class LiveSocket {
 
   connect(): void {
     if (this.socket || this.stopped) return;
+    // Repeated calls add nothing: the browser keeps one listener per function.
+    addEventListener("offline", this.networkLost);
+    addEventListener("online", this.networkBack);
     const socket = new WebSocket(this.url);
     this.socket = socket;
     socket.onopen = () => {
@@ -54,21 +57,23 @@ export class LiveSocket {
 
   /**
    * The browser lost the network: the socket is given up at once rather than after the
-   * heartbeat, and `online()` reconnects as soon as the network is back.
+   * heartbeat, and it reconnects as soon as the network is back.
    */
-  offline(): void {
+  private readonly networkLost = () => {
     if (this.socket) this.lost(this.socket);
-  }
+  };
 
-  online(): void {
+  private readonly networkBack = () => {
     clearTimeout(this.retry);
     this.attempts = 0;
     this.connect();
-  }
+  };
 
   /** Closes for good (signing out): no more retries. */
   stop(): void {
     this.stopped = true;
+    removeEventListener("offline", this.networkLost);
+    removeEventListener("online", this.networkBack);
     if (this.socket) this.lost(this.socket);
   }
 
