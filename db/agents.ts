@@ -1,32 +1,50 @@
 import { and, count, eq, gt } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import { agentSessions, agents, conversations } from "./schema.ts";
+import { type AuditEntry, recordAudit } from "./audit.ts";
+import { type Db, first, type Tables, write } from "./database.ts";
 
-export type Agent = Pick<
-  typeof agents.$inferSelect,
-  "id" | "email" | "name" | "role" | "active" | "createdAt"
->;
-export type NewAgent = Omit<typeof agents.$inferInsert, "id">;
+type AgentRow = Tables["agents"]["$inferSelect"];
+export type Agent = Pick<AgentRow, "id" | "email" | "name" | "role" | "active" | "createdAt">;
+export type NewAgent = Omit<Tables["agents"]["$inferInsert"], "id">;
 
-const publicColumns = {
-  id: agents.id,
-  email: agents.email,
-  name: agents.name,
-  role: agents.role,
-  active: agents.active,
-  createdAt: agents.createdAt,
-};
+function publicColumns({ agents }: Tables) {
+  return {
+    id: agents.id,
+    email: agents.email,
+    name: agents.name,
+    role: agents.role,
+    active: agents.active,
+    createdAt: agents.createdAt,
+  };
+}
 
-export async function createAgent(db: Db, agent: NewAgent): Promise<Agent> {
-  return db.insert(agents).values(agent).returning(publicColumns).get();
+/** A new agent; `by`, the admin who added them, is audited with it. */
+export async function createAgent(
+  db: Db,
+  agent: NewAgent,
+  by?: AuditEntry["agentId"],
+): Promise<Agent> {
+  return write(db, async (tx) => {
+    const [created] = await tx.q.insert(tx.t.agents).values(agent).returning(publicColumns(tx.t));
+    if (!created) throw new Error(`agent ${agent.email} was not created`);
+    if (by !== undefined) {
+      const entry = {
+        agentId: by,
+        action: "agent_created",
+        target: `agent:${created.id}`,
+      } as const;
+      await recordAudit(tx, entry, agent.createdAt);
+    }
+    return created;
+  });
 }
 
 export async function countAgents(db: Db): Promise<number> {
-  return db.select({ n: count() }).from(agents).get()?.n ?? 0;
+  return first(await db.q.select({ n: count() }).from(db.t.agents))?.n ?? 0;
 }
 
 export async function findAgentByEmail(db: Db, email: string): Promise<Agent | undefined> {
-  return db.select(publicColumns).from(agents).where(eq(agents.email, email)).get();
+  const { agents } = db.t;
+  return first(await db.q.select(publicColumns(db.t)).from(agents).where(eq(agents.email, email)));
 }
 
 /** An active agent and their password hash, for signing in. */
@@ -34,11 +52,9 @@ export async function findAgentCredentials(
   db: Db,
   email: string,
 ): Promise<(Agent & { passwordHash: string }) | undefined> {
-  return db
-    .select()
-    .from(agents)
-    .where(and(eq(agents.email, email.trim().toLowerCase()), eq(agents.active, true)))
-    .get();
+  const { agents } = db.t;
+  const active = and(eq(agents.email, email.trim().toLowerCase()), eq(agents.active, true));
+  return first(await db.q.select().from(agents).where(active));
 }
 
 /**
@@ -48,27 +64,40 @@ export async function findAgentCredentials(
 export async function deactivateAgent(
   db: Db,
   id: number,
+  audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<number[] | undefined> {
-  return db.transaction((tx) => {
-    const changed = tx.update(agents).set({ active: false }).where(eq(agents.id, id)).run();
-    tx.delete(agentSessions).where(eq(agentSessions.agentId, id)).run();
-    const requeued = tx
+  return write(db, async (tx) => {
+    const { agents, agentSessions, conversations } = tx.t;
+    const changed = await tx.q
+      .update(agents)
+      .set({ active: false })
+      .where(eq(agents.id, id))
+      .returning({ id: agents.id });
+    if (changed.length === 0) return undefined;
+    await tx.q.delete(agentSessions).where(eq(agentSessions.agentId, id));
+    const requeued = await tx.q
       .update(conversations)
       // Back in the queue with the wait they already had: they keep their place.
       .set({ status: "queued", assigneeId: null, updatedAt: now })
       .where(and(eq(conversations.assigneeId, id), eq(conversations.status, "assigned")))
-      .returning({ id: conversations.id })
-      .all();
-    return changed.changes > 0 ? requeued.map((row) => row.id) : undefined;
+      .returning({ id: conversations.id });
+    await recordAudit(tx, { ...audit, action: "agent_deactivated", target: `agent:${id}` }, now);
+    return requeued.map((row) => row.id);
   });
 }
 
+/** A signed-in agent's session, audited with the address they signed in from. */
 export async function createAgentSession(
   db: Db,
-  session: typeof agentSessions.$inferInsert,
+  session: Tables["agentSessions"]["$inferInsert"],
+  ip: string,
 ): Promise<void> {
-  db.insert(agentSessions).values(session).run();
+  await write(db, async (tx) => {
+    await tx.q.insert(tx.t.agentSessions).values(session);
+    const entry = { agentId: session.agentId, action: "sign_in", data: { ip } } as const;
+    await recordAudit(tx, entry, session.createdAt);
+  });
 }
 
 /** The active agent behind an unexpired session, with when it expires, or undefined. */
@@ -77,8 +106,9 @@ export async function findSessionAgent(
   tokenHash: string,
   now: number,
 ): Promise<(Agent & { expiresAt: number }) | undefined> {
-  return db
-    .select({ ...publicColumns, expiresAt: agentSessions.expiresAt })
+  const { agents, agentSessions } = db.t;
+  const rows = await db.q
+    .select({ ...publicColumns(db.t), expiresAt: agentSessions.expiresAt })
     .from(agentSessions)
     .innerJoin(agents, eq(agentSessions.agentId, agents.id))
     .where(
@@ -87,15 +117,43 @@ export async function findSessionAgent(
         gt(agentSessions.expiresAt, now),
         eq(agents.active, true),
       ),
-    )
-    .get();
+    );
+  return first(rows);
 }
 
-export async function deleteAgentSession(db: Db, tokenHash: string): Promise<void> {
-  db.delete(agentSessions).where(eq(agentSessions.tokenHash, tokenHash)).run();
+/** Signs one session out, audited; returns whose it was, undefined when there was none. */
+export async function deleteAgentSession(
+  db: Db,
+  tokenHash: string,
+  now: number,
+): Promise<number | undefined> {
+  return write(db, async (tx) => {
+    const { agentSessions } = tx.t;
+    const [ended] = await tx.q
+      .delete(agentSessions)
+      .where(eq(agentSessions.tokenHash, tokenHash))
+      .returning({ agentId: agentSessions.agentId });
+    if (ended) await recordAudit(tx, { agentId: ended.agentId, action: "sign_out" }, now);
+    return ended?.agentId;
+  });
 }
 
-/** Signs an agent out everywhere; returns how many sessions ended. */
-export async function deleteAgentSessions(db: Db, agentId: number): Promise<number> {
-  return db.delete(agentSessions).where(eq(agentSessions.agentId, agentId)).run().changes;
+/** An admin signs an agent out everywhere, audited; returns how many sessions ended. */
+export async function deleteAgentSessions(
+  db: Db,
+  agentId: number,
+  audit: Pick<AuditEntry, "agentId">,
+  now: number,
+): Promise<number> {
+  return write(db, async (tx) => {
+    const { agentSessions } = tx.t;
+    const ended = await tx.q
+      .delete(agentSessions)
+      .where(eq(agentSessions.agentId, agentId))
+      .returning({ tokenHash: agentSessions.tokenHash });
+    const data = { ended: ended.length };
+    const entry = { action: "sessions_revoked", target: `agent:${agentId}`, data } as const;
+    await recordAudit(tx, { ...audit, ...entry }, now);
+    return ended.length;
+  });
 }

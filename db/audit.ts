@@ -1,7 +1,5 @@
 import { desc, eq, lt } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import type { Tx } from "./messages.ts";
-import { agents, auditLog } from "./schema.ts";
+import { type Db, write } from "./database.ts";
 
 const AUDIT_ACTIONS = [
   "sign_in",
@@ -37,22 +35,26 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-/** Writes one entry; pass the transaction of the change it records, so both or neither land. */
-export function recordAudit(tx: Tx, entry: AuditEntry, at: number): void {
-  tx.insert(auditLog)
-    .values({
+/**
+ * Writes one entry. Pass the transaction of the change it records, so both or neither land;
+ * given the database, it is a write of its own (a sign-in).
+ */
+export async function recordAudit(db: Db, entry: AuditEntry, at: number): Promise<void> {
+  await write(db, (tx) =>
+    tx.q.insert(tx.t.auditLog).values({
       at,
       agentId: entry.agentId,
       action: entry.action,
       target: entry.target ?? null,
       data: entry.data ?? null,
-    })
-    .run();
+    }),
+  );
 }
 
 /** The newest entries first, a page at a time (`before` is the last id of the previous page). */
 export async function listAudit(db: Db, page: { limit: number; before?: number }) {
-  return db
+  const { agents, auditLog } = db.t;
+  return db.q
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -66,6 +68,5 @@ export async function listAudit(db: Db, page: { limit: number; before?: number }
     .leftJoin(agents, eq(auditLog.agentId, agents.id))
     .where(page.before === undefined ? undefined : lt(auditLog.id, page.before))
     .orderBy(desc(auditLog.id))
-    .limit(page.limit)
-    .all();
+    .limit(page.limit);
 }

@@ -1,12 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
-import { cannedResponses } from "./schema.ts";
+import { type Db, type Tables, write } from "./database.ts";
 
-export type CannedResponse = typeof cannedResponses.$inferSelect;
+export type CannedResponse = Tables["cannedResponses"]["$inferSelect"];
 
 export async function listCannedResponses(db: Db): Promise<CannedResponse[]> {
-  return db.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut)).all();
+  const { cannedResponses } = db.t;
+  return db.q.select().from(cannedResponses).orderBy(asc(cannedResponses.shortcut));
 }
 
 /** Creates (no id) or replaces one; undefined when the id does not exist. */
@@ -15,20 +15,20 @@ export async function saveCannedResponse(
   input: { id?: number; shortcut: string; text: string; updatedAt: number },
   audit: Pick<AuditEntry, "agentId">,
 ): Promise<CannedResponse | undefined> {
-  return db.transaction((tx) => {
+  return write(db, async (tx) => {
+    const { cannedResponses } = tx.t;
     const { id, ...fields } = input;
-    const saved =
+    const [saved] =
       id === undefined
-        ? tx.insert(cannedResponses).values(fields).returning().get()
-        : tx
+        ? await tx.q.insert(cannedResponses).values(fields).returning()
+        : await tx.q
             .update(cannedResponses)
             .set(fields)
             .where(eq(cannedResponses.id, id))
-            .returning()
-            .get();
+            .returning();
     if (saved) {
       const target = `canned:${saved.id}`;
-      recordAudit(tx, { ...audit, action: "canned_saved", target }, input.updatedAt);
+      await recordAudit(tx, { ...audit, action: "canned_saved", target }, input.updatedAt);
     }
     return saved;
   });
@@ -40,11 +40,14 @@ export async function deleteCannedResponse(
   audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<boolean> {
-  return db.transaction((tx) => {
-    const deleted = tx.delete(cannedResponses).where(eq(cannedResponses.id, id)).run().changes > 0;
-    if (deleted) {
-      recordAudit(tx, { ...audit, action: "canned_deleted", target: `canned:${id}` }, now);
-    }
-    return deleted;
+  return write(db, async (tx) => {
+    const { cannedResponses } = tx.t;
+    const deleted = await tx.q
+      .delete(cannedResponses)
+      .where(eq(cannedResponses.id, id))
+      .returning({ id: cannedResponses.id });
+    if (deleted.length === 0) return false;
+    await recordAudit(tx, { ...audit, action: "canned_deleted", target: `canned:${id}` }, now);
+    return true;
   });
 }

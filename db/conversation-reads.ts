@@ -1,23 +1,25 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { ConversationSummary } from "../protocol/index.ts";
-import type { Db } from "./database.ts";
-import { readLastCustomerMessage, type Tx } from "./messages.ts";
+import { type Db, first } from "./database.ts";
+import { readLastCustomerMessage } from "./messages.ts";
 import { prepared } from "./prepared.ts";
-import { agents, conversations, visitors } from "./schema.ts";
 
-/** The visitor's latest conversation, undefined before their first message. Synchronous. */
-export function currentConversationOf(db: Db, visitorId: number): ConversationSummary | undefined {
-  const latest = latestOf(db, visitorId);
+/** The visitor's latest conversation, undefined before their first message. */
+export async function currentConversationOf(
+  db: Db,
+  visitorId: number,
+): Promise<ConversationSummary | undefined> {
+  const latest = await latestOf(db, visitorId);
   return latest === undefined ? undefined : summaryOf(db, latest);
 }
 
 /** Conversations waiting for or handled by a person, the most urgent and oldest first. */
 export async function listOpenConversations(db: Db): Promise<ConversationSummary[]> {
-  return selectSummaries(db)
+  const { conversations } = db.t;
+  const rows = await selectSummaries(db)
     .where(inArray(conversations.status, ["queued", "assigned"]))
-    .orderBy(desc(conversations.priority), asc(conversations.updatedAt))
-    .all()
-    .map((row) => toSummary(db, row));
+    .orderBy(desc(conversations.priority), asc(conversations.updatedAt));
+  return toSummaries(db, rows);
 }
 
 /** Resolved conversations, the most recently closed first, a page at a time. */
@@ -26,7 +28,8 @@ export async function listResolvedConversations(
   page: { limit: number; before?: number },
 ): Promise<ConversationSummary[]> {
   const { limit, before } = page;
-  return selectSummaries(db)
+  const { conversations } = db.t;
+  const rows = await selectSummaries(db)
     .where(
       and(
         eq(conversations.status, "resolved"),
@@ -34,9 +37,8 @@ export async function listResolvedConversations(
       ),
     )
     .orderBy(desc(conversations.id))
-    .limit(limit)
-    .all()
-    .map((row) => toSummary(db, row));
+    .limit(limit);
+  return toSummaries(db, rows);
 }
 
 /** Every conversation of one visitor, newest first: what they asked before. */
@@ -44,28 +46,31 @@ export async function listVisitorConversations(
   db: Db,
   visitorId: number,
 ): Promise<ConversationSummary[]> {
-  return selectSummaries(db)
+  const { conversations } = db.t;
+  const rows = await selectSummaries(db)
     .where(eq(conversations.visitorId, visitorId))
-    .orderBy(desc(conversations.id))
-    .all()
-    .map((row) => toSummary(db, row));
+    .orderBy(desc(conversations.id));
+  return toSummaries(db, rows);
 }
 
-/** Synchronous, like readTranscript, so a snapshot and its messages match. */
-export function getConversation(db: Db, id: number): ConversationSummary | undefined {
+export async function getConversation(
+  db: Db,
+  id: number,
+): Promise<ConversationSummary | undefined> {
   return summaryOrUndefined(db, id);
 }
 
 /**
  * Who may act on a conversation right now, in one indexed row read: for checks on busy
- * paths (typing, read marks) that need no transcript or counts. Synchronous.
+ * paths (typing, read marks) that need no transcript or counts.
  */
-export function conversationState(tx: Tx, id: number) {
-  return prepared(tx, stateQuery).get({ id });
+export async function conversationState(db: Db, id: number) {
+  return first(await prepared(db, stateQuery, { id }));
 }
 
-function stateQuery(tx: Tx) {
-  return tx
+function stateQuery(db: Db) {
+  const { conversations } = db.t;
+  return db.q
     .select({
       visitorId: conversations.visitorId,
       status: conversations.status,
@@ -73,27 +78,27 @@ function stateQuery(tx: Tx) {
       lastSeq: conversations.lastSeq,
     })
     .from(conversations)
-    .where(eq(conversations.id, sql.placeholder("id")))
-    .prepare();
+    .where(eq(conversations.id, sql.placeholder("id")));
 }
 
-/** The id of the visitor's latest conversation, undefined before their first. Synchronous. */
-export function latestOf(tx: Tx, visitorId: number): number | undefined {
-  return prepared(tx, latestQuery).get({ visitorId })?.id;
+/** The id of the visitor's latest conversation, undefined before their first. */
+export async function latestOf(db: Db, visitorId: number): Promise<number | undefined> {
+  return first(await prepared(db, latestQuery, { visitorId }))?.id;
 }
 
-function latestQuery(tx: Tx) {
-  return tx
+function latestQuery(db: Db) {
+  const { conversations } = db.t;
+  return db.q
     .select({ id: conversations.id })
     .from(conversations)
     .where(eq(conversations.visitorId, sql.placeholder("visitorId")))
     .orderBy(desc(conversations.id))
-    .limit(1)
-    .prepare();
+    .limit(1);
 }
 
-export function selectSummaries(tx: Tx) {
-  return tx
+function selectSummaries(db: Db) {
+  const { agents, conversations, visitors } = db.t;
+  return db.q
     .select({
       id: conversations.id,
       visitorId: conversations.visitorId,
@@ -123,9 +128,13 @@ export function selectSummaries(tx: Tx) {
     .leftJoin(agents, eq(conversations.assigneeId, agents.id));
 }
 
-type SummaryRow = ReturnType<ReturnType<typeof selectSummaries>["get"]> & {};
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
-function toSummary(tx: Tx, row: SummaryRow): ConversationSummary {
+function toSummaries(db: Db, rows: SummaryRow[]): Promise<ConversationSummary[]> {
+  return Promise.all(rows.map((row) => toSummary(db, row)));
+}
+
+async function toSummary(db: Db, row: SummaryRow): Promise<ConversationSummary> {
   const summary: ConversationSummary = {
     id: row.id,
     visitorId: row.visitorId,
@@ -156,7 +165,7 @@ function toSummary(tx: Tx, row: SummaryRow): ConversationSummary {
   }
   if (row.assigneeId !== null) summary.assigneeId = row.assigneeId;
   if (row.assigneeName !== null) summary.assigneeName = row.assigneeName;
-  const last = readLastCustomerMessage(tx, row.id);
+  const last = await readLastCustomerMessage(db, row.id);
   if (last) summary.lastMessage = last;
   return summary;
 }
@@ -169,19 +178,20 @@ function definedOnly<T extends Record<string, string | null>>(
   };
 }
 
-export function summaryOrUndefined(tx: Tx, id: number): ConversationSummary | undefined {
-  const row = prepared(tx, summaryQuery).get({ id });
-  return row && toSummary(tx, row);
+export async function summaryOrUndefined(
+  db: Db,
+  id: number,
+): Promise<ConversationSummary | undefined> {
+  const row = first(await prepared(db, summaryQuery, { id }));
+  return row && toSummary(db, row);
 }
 
-function summaryQuery(tx: Tx) {
-  return selectSummaries(tx)
-    .where(eq(conversations.id, sql.placeholder("id")))
-    .prepare();
+function summaryQuery(db: Db) {
+  return selectSummaries(db).where(eq(db.t.conversations.id, sql.placeholder("id")));
 }
 
-export function summaryOf(tx: Tx, id: number): ConversationSummary {
-  const summary = summaryOrUndefined(tx, id);
+export async function summaryOf(db: Db, id: number): Promise<ConversationSummary> {
+  const summary = await summaryOrUndefined(db, id);
   if (!summary) throw new Error(`conversation ${id} does not exist`);
   return summary;
 }

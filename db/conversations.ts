@@ -9,18 +9,11 @@ import type {
   WireMessage,
 } from "../protocol/index.ts";
 import { type AuditAction, recordAudit } from "./audit.ts";
-import {
-  conversationState,
-  latestOf,
-  summaryOf,
-  summaryOrUndefined,
-} from "./conversation-reads.ts";
-import type { Db } from "./database.ts";
-import { insertMessage, type NewMessage, type Tx } from "./messages.ts";
+import { conversationState, latestOf, summaryOf } from "./conversation-reads.ts";
+import { type Db, first, type Tables, type Tx, write } from "./database.ts";
+import { insertMessage, type NewMessage } from "./messages.ts";
 import { recordPickup } from "./pickups.ts";
 import { prepared } from "./prepared.ts";
-import { agents, conversationEvents, conversations } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
 
 export interface Appended {
   conversation: ConversationSummary;
@@ -41,7 +34,7 @@ export type TransitionResult =
 
 /** The visitor's latest conversation, created (with the bot) when there is none. One transaction. */
 export async function openConversation(db: Db, visitorId: number, now: number): Promise<number> {
-  return grouped(db, (tx) => latestOrNew(tx, visitorId, now));
+  return write(db, (tx) => latestOrNew(tx, visitorId, now));
 }
 
 /**
@@ -54,30 +47,32 @@ export async function appendCustomerMessage(
   input: { visitorId: number; clientId: string; text: string; page?: Page | undefined },
   now: number,
 ): Promise<Appended & { reopened?: WireMessage }> {
-  return grouped(db, (tx) => {
-    const conversationId = latestOrNew(tx, input.visitorId, now);
-    const appended = insertMessage(
+  return write(db, async (tx) => {
+    const conversationId = await latestOrNew(tx, input.visitorId, now);
+    const appended = await insertMessage(
       tx,
       conversationId,
       { author: "customer", clientId: input.clientId, text: input.text },
       now,
     );
     if (input.page && !appended.duplicate) {
-      prepared(tx, pageQuery).run({ id: conversationId, ...input.page });
+      await prepared(tx, pageQuery, { id: conversationId, ...input.page });
     }
     const reopened =
-      !appended.duplicate && reopenIfResolved(tx, conversationId, now)
-        ? insertMessage(
-            tx,
-            conversationId,
-            { author: "system", text: "The conversation was reopened.", event: "reopened" },
-            now,
+      !appended.duplicate && (await reopenIfResolved(tx, conversationId, now))
+        ? (
+            await insertMessage(
+              tx,
+              conversationId,
+              { author: "system", text: "The conversation was reopened.", event: "reopened" },
+              now,
+            )
           ).message
         : undefined;
     return {
       ...appended,
       ...(reopened ? { reopened } : {}),
-      conversation: summaryOf(tx, conversationId),
+      conversation: await summaryOf(tx, conversationId),
     };
   });
 }
@@ -88,10 +83,11 @@ export async function appendBotAnswer(
   input: { conversationId: number; text: string; faqId: number },
   now: number,
 ): Promise<WireMessage | null> {
-  return grouped(db, (tx) => {
-    if (conversationState(tx, input.conversationId)?.status !== "bot") return null;
+  return write(db, async (tx) => {
+    if ((await conversationState(tx, input.conversationId))?.status !== "bot") return null;
     const { text, faqId } = input;
-    return insertMessage(tx, input.conversationId, { author: "bot", text, faqId }, now).message;
+    const bot = { author: "bot", text, faqId } as const;
+    return (await insertMessage(tx, input.conversationId, bot, now)).message;
   });
 }
 
@@ -113,9 +109,11 @@ export async function appendAgentMessage(
 ): Promise<
   ({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" | "forbidden" }
 > {
-  return grouped(db, (tx) => {
-    if (!isActiveAgent(tx, input.agentId)) return { ok: false, reason: "forbidden" } as const;
-    const current = conversationState(tx, input.conversationId);
+  return write(db, async (tx) => {
+    if (!(await isActiveAgent(tx, input.agentId))) {
+      return { ok: false, reason: "forbidden" } as const;
+    }
+    const current = await conversationState(tx, input.conversationId);
     if (!current) return { ok: false, reason: "not_found" } as const;
     const allowed = input.internal
       ? current.status !== "bot"
@@ -123,8 +121,9 @@ export async function appendAgentMessage(
     if (!allowed) return { ok: false, reason: "conflict" } as const;
     const { agentId, clientId, text, internal } = input;
     const message = { author: "agent", agentId, clientId, text, internal } as const;
-    const appended = insertMessage(tx, input.conversationId, message, now);
-    return { ok: true, ...appended, conversation: summaryOf(tx, input.conversationId) } as const;
+    const appended = await insertMessage(tx, input.conversationId, message, now);
+    const conversation = await summaryOf(tx, input.conversationId);
+    return { ok: true, ...appended, conversation } as const;
   });
 }
 
@@ -157,7 +156,7 @@ export async function handOff(
       queuedAt: now,
     },
     event: { type: "handoff", actor, data: { reasons: handoff.reasons.map((r) => r.reason) } },
-    announce: () => ({
+    announce: async () => ({
       text: "A person from the team is joining this conversation.",
       event: "handoff",
     }),
@@ -175,10 +174,12 @@ export async function updateHandoff(
   now: number,
 ): Promise<ConversationSummary | undefined> {
   const { conversationId, handoff, skill } = input;
-  return grouped(db, (tx) => {
-    const current = conversationState(tx, conversationId);
+  return write(db, async (tx) => {
+    const { conversations } = tx.t;
+    const current = await conversationState(tx, conversationId);
     if (current?.status !== "queued" && current?.status !== "assigned") return undefined;
-    tx.update(conversations)
+    await tx.q
+      .update(conversations)
       .set({
         handoff,
         priority: handoff.priority,
@@ -186,10 +187,9 @@ export async function updateHandoff(
         ...(current.status === "queued" ? { skill } : {}),
         updatedAt: now,
       })
-      .where(eq(conversations.id, conversationId))
-      .run();
+      .where(eq(conversations.id, conversationId));
     const data = { reasons: handoff.reasons.map((r) => r.reason), priority: handoff.priority };
-    logEvent(tx, conversationId, { type: "retriaged", actor: "bot", data }, now);
+    await logEvent(tx, conversationId, { type: "retriaged", actor: "bot", data }, now);
     return summaryOf(tx, conversationId);
   });
 }
@@ -226,8 +226,8 @@ function joining({ conversationId, agentId }: { conversationId: number; agentId:
     from: ["queued"],
     set: { status: "assigned", assigneeId: agentId },
     after: (tx: Tx, now: number) => recordPickup(tx, conversationId, now),
-    announce: (tx: Tx) => ({
-      text: `${agentName(tx, agentId)} joined the conversation.`,
+    announce: async (tx: Tx) => ({
+      text: `${await agentName(tx, agentId)} joined the conversation.`,
       event: "joined",
     }),
   } satisfies Omit<TransitionSpec, "event">;
@@ -252,7 +252,7 @@ export async function transferConversation(
   now: number,
 ): Promise<TransitionResult> {
   const { conversationId, by, to } = input;
-  const set: Partial<typeof conversations.$inferInsert> =
+  const set: Partial<Tables["conversations"]["$inferInsert"]> =
     "agentId" in to
       ? { status: "assigned", assigneeId: to.agentId }
       : // Back in the queue for another skill with the wait it already had.
@@ -263,10 +263,10 @@ export async function transferConversation(
     set,
     event: { type: "transferred", actor: "agent", agentId: by, data: { to } },
     audit: "transfer",
-    announce: (tx) => ({
+    announce: async (tx) => ({
       text:
         "agentId" in to
-          ? `The conversation was passed to ${agentName(tx, to.agentId)}.`
+          ? `The conversation was passed to ${await agentName(tx, to.agentId)}.`
           : `The conversation was passed to the ${to.skill} team.`,
       event: "transferred",
     }),
@@ -291,7 +291,10 @@ export async function resolveConversation(
     set: { status: "resolved" },
     event: { type: "resolved", actor: "agent", agentId },
     audit: "resolve",
-    announce: () => ({ text: "This conversation was marked as resolved.", event: "resolved" }),
+    announce: async () => ({
+      text: "This conversation was marked as resolved.",
+      event: "resolved",
+    }),
   });
 }
 
@@ -300,17 +303,17 @@ interface TransitionSpec {
   from: ConversationStatus[];
   /** When set, only this agent's conversation moves. */
   assignee?: number;
-  set: Partial<typeof conversations.$inferInsert>;
+  set: Partial<Tables["conversations"]["$inferInsert"]>;
   event: ConversationEvent;
   /** An agent's move, recorded in the audit log in the same transaction. */
   audit?: AuditAction;
-  announce: (tx: Tx) => { text: string; event: SystemEvent };
+  announce: (tx: Tx) => Promise<{ text: string; event: SystemEvent }>;
   /** An internal note from the acting agent, stored before the announcement. */
   note?: string;
   /** An agent the change hands the conversation to: they must exist and be active. */
   target?: number;
   /** More writes in the same transaction, after the conversation moved. */
-  after?: (tx: Tx, now: number) => void;
+  after?: (tx: Tx, now: number) => Promise<void>;
 }
 
 /**
@@ -319,15 +322,18 @@ interface TransitionSpec {
  */
 async function transition(db: Db, now: number, spec: TransitionSpec): Promise<TransitionResult> {
   const { conversationId, event } = spec;
-  return grouped(db, (tx) => {
+  return write(db, async (tx) => {
+    const { conversations } = tx.t;
     // An agent's move counts only while their account is active, checked in the same write.
     if (event.actor === "agent" && event.agentId !== undefined) {
-      if (!isActiveAgent(tx, event.agentId)) return { ok: false, reason: "forbidden" } as const;
+      if (!(await isActiveAgent(tx, event.agentId))) {
+        return { ok: false, reason: "forbidden" } as const;
+      }
     }
-    if (spec.target !== undefined && !isActiveAgent(tx, spec.target)) {
+    if (spec.target !== undefined && !(await isActiveAgent(tx, spec.target))) {
       return { ok: false, reason: "not_found" } as const;
     }
-    const moved = tx
+    const [moved] = await tx.q
       .update(conversations)
       .set({ ...spec.set, updatedAt: now })
       .where(
@@ -337,80 +343,82 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
           spec.assignee === undefined ? undefined : eq(conversations.assigneeId, spec.assignee),
         ),
       )
-      .returning({ id: conversations.id })
-      .get();
+      .returning({ id: conversations.id });
     if (!moved) {
-      const exists = summaryOrUndefined(tx, conversationId);
+      const exists = await conversationState(tx, conversationId);
       return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
     }
-    logEvent(tx, conversationId, event, now);
-    spec.after?.(tx, now);
+    await logEvent(tx, conversationId, event, now);
+    await spec.after?.(tx, now);
     if (spec.audit) {
       const entry = { action: spec.audit, target: `conversation:${conversationId}` };
-      recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
+      await recordAudit(tx, { ...entry, agentId: event.agentId ?? null }, now);
     }
     const note =
       spec.note === undefined || event.agentId === undefined
         ? undefined
-        : insertMessage(
-            tx,
-            conversationId,
-            { author: "agent", agentId: event.agentId, text: spec.note, internal: true },
-            now,
+        : (
+            await insertMessage(
+              tx,
+              conversationId,
+              { author: "agent", agentId: event.agentId, text: spec.note, internal: true },
+              now,
+            )
           ).message;
-    const announcement: NewMessage = { author: "system", ...spec.announce(tx) };
+    const announcement: NewMessage = { author: "system", ...(await spec.announce(tx)) };
     if (event.agentId !== undefined) announcement.agentId = event.agentId;
-    const { message } = insertMessage(tx, conversationId, announcement, now);
-    const conversation = summaryOf(tx, conversationId);
+    const { message } = await insertMessage(tx, conversationId, announcement, now);
+    const conversation = await summaryOf(tx, conversationId);
     return { ok: true, message, conversation, ...(note ? { note } : {}) } as const;
   });
 }
 
-function latestOrNew(tx: Tx, visitorId: number, now: number): number {
-  const latest = latestOf(tx, visitorId);
+async function latestOrNew(tx: Tx, visitorId: number, now: number): Promise<number> {
+  const latest = await latestOf(tx, visitorId);
   if (latest !== undefined) return latest;
-  const created = tx
+  const { conversations } = tx.t;
+  const [created] = await tx.q
     .insert(conversations)
     .values({ visitorId, status: "bot", createdAt: now, updatedAt: now })
-    .returning({ id: conversations.id })
-    .get();
-  logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
+    .returning({ id: conversations.id });
+  if (!created) throw new Error(`no conversation was created for visitor ${visitorId}`);
+  await logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
   return created.id;
 }
 
-function reopenIfResolved(tx: Tx, conversationId: number, now: number): boolean {
-  const reopened = prepared(tx, reopenQuery).get({ id: conversationId, now });
-  if (reopened) logEvent(tx, conversationId, { type: "reopened", actor: "customer" }, now);
+async function reopenIfResolved(tx: Tx, conversationId: number, now: number): Promise<boolean> {
+  const reopened = first(await prepared(tx, reopenQuery, { id: conversationId, now }));
+  if (reopened) await logEvent(tx, conversationId, { type: "reopened", actor: "customer" }, now);
   return reopened !== undefined;
 }
 
-function reopenQuery(tx: Tx) {
+function reopenQuery(db: Db) {
+  const { conversations } = db.t;
   const now = sql`${sql.placeholder("now")}`;
-  return tx
+  return db.q
     .update(conversations)
     .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
     .where(and(eq(conversations.id, sql.placeholder("id")), eq(conversations.status, "resolved")))
-    .returning({ id: conversations.id })
-    .prepare();
+    .returning({ id: conversations.id });
 }
 
 /** The page the customer wrote from; a customer who stays on one page changes nothing. */
-function pageQuery(tx: Tx) {
+function pageQuery(db: Db) {
+  const { conversations } = db.t;
   const url = sql`${sql.placeholder("url")}`;
   const title = sql`${sql.placeholder("title")}`;
-  return tx
+  return db.q
     .update(conversations)
     .set({ pageUrl: url, pageTitle: title })
     .where(
       and(
         eq(conversations.id, sql.placeholder("id")),
-        sql`(${conversations.pageUrl} is not ${url} or ${conversations.pageTitle} is not ${title})`,
+        sql`(${conversations.pageUrl} is distinct from ${url} or ${conversations.pageTitle} is distinct from ${title})`,
       ),
-    )
-    .prepare();
+    );
 }
 
-type EventType = (typeof conversationEvents.$inferInsert)["type"];
+type EventType = Tables["conversationEvents"]["$inferInsert"]["type"];
 
 /** Who moved the conversation and why, so reports can be computed from the events. */
 interface ConversationEvent {
@@ -420,21 +428,32 @@ interface ConversationEvent {
   data?: Record<string, unknown>;
 }
 
-function logEvent(tx: Tx, conversationId: number, event: ConversationEvent, at: number): void {
+async function logEvent(
+  tx: Tx,
+  conversationId: number,
+  event: ConversationEvent,
+  at: number,
+): Promise<void> {
   const { type, actor, agentId, data } = event;
-  tx.insert(conversationEvents)
-    .values({ conversationId, type, actor, agentId: agentId ?? null, data: data ?? {}, at })
-    .run();
+  await tx.q
+    .insert(tx.t.conversationEvents)
+    .values({ conversationId, type, actor, agentId: agentId ?? null, data: data ?? {}, at });
 }
 
-function isActiveAgent(tx: Tx, agentId: number): boolean {
-  const found = tx.select({ active: agents.active }).from(agents).where(eq(agents.id, agentId));
-  return found.get()?.active === true;
+async function isActiveAgent(tx: Tx, agentId: number): Promise<boolean> {
+  const { agents } = tx.t;
+  const [found] = await tx.q
+    .select({ active: agents.active })
+    .from(agents)
+    .where(eq(agents.id, agentId));
+  return found?.active === true;
 }
 
-function agentName(tx: Tx, agentId: number): string {
-  return (
-    tx.select({ name: agents.name }).from(agents).where(eq(agents.id, agentId)).get()?.name ??
-    "An agent"
-  );
+async function agentName(tx: Tx, agentId: number): Promise<string> {
+  const { agents } = tx.t;
+  const [found] = await tx.q
+    .select({ name: agents.name })
+    .from(agents)
+    .where(eq(agents.id, agentId));
+  return found?.name ?? "An agent";
 }

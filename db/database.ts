@@ -1,33 +1,46 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import Sqlite from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import * as schema from "./schema.ts";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import type * as pgTables from "./schema-pg.ts";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database };
+export type Engine = "sqlite" | "postgres";
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+/** Every table, as the engine in use defines it (schema.ts or schema-pg.ts). */
+export type Tables = typeof pgTables;
 
 /**
- * The one place that opens the database. WAL lets readers run beside the writer.
- * synchronous=FULL syncs the WAL to disk at every commit, so an acknowledged message
- * survives a power loss too, not only a process crash (NORMAL would keep it across a crash
- * but could lose the last commits on power loss).
+ * The query builder. drizzle builds the same SQL for both engines from the same calls; the
+ * code is typed against PostgreSQL's builder, whose every query is awaited, so SQLite's
+ * synchronous `.get()/.all()/.run()` cannot slip in. `schema-drift.test.ts` keeps the two
+ * schemas column for column alike, so SQLite's tables stand in for these types.
  */
-export function openDatabase(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const client = new Sqlite(file);
-  client.pragma("journal_mode = WAL");
-  client.pragma("synchronous = FULL");
-  client.pragma("foreign_keys = ON");
-  client.pragma("busy_timeout = 5000");
-  const db = drizzle(client, { schema });
-  migrate(db, { migrationsFolder });
-  return db;
+export type Query = PgDatabase<NodePgQueryResultHKT>;
+
+/** An open database. Only `db/` looks inside; everyone else passes it to `db/` functions. */
+export interface Db {
+  readonly engine: Engine;
+  readonly q: Query;
+  readonly t: Tables;
+  /** Runs `work` in a write transaction; see `write`. */
+  readonly transact: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+  readonly close: () => Promise<void>;
 }
 
-export function closeDatabase(db: Db): void {
-  db.$client.close();
+/** Inside a write transaction: what must be stored with the change (its audit entry) takes this. */
+export interface Tx extends Db {
+  readonly inTransaction: true;
+}
+
+/**
+ * Every change goes through here: `work` runs in one transaction, committed before the promise
+ * settles, so whatever is acknowledged on it is durable. `work` may only await queries on `tx`.
+ * On SQLite, writes arriving in the same turn share one commit (see write-batch.ts); inside a
+ * transaction, a nested `write` joins it.
+ */
+export function write<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return "inTransaction" in db ? work(db as Tx) : db.transact(work);
+}
+
+/** The first row of a result, if any. */
+export function first<T>(rows: readonly T[]): T | undefined {
+  return rows[0];
 }

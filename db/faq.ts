@@ -1,20 +1,18 @@
 import { asc, eq } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
-import { faqEntries } from "./schema.ts";
+import { type Db, type Tables, write } from "./database.ts";
 
-export type FaqEntry = typeof faqEntries.$inferSelect;
-export type NewFaqEntry = Omit<typeof faqEntries.$inferInsert, "id">;
+export type FaqEntry = Tables["faqEntries"]["$inferSelect"];
+export type NewFaqEntry = Omit<Tables["faqEntries"]["$inferInsert"], "id">;
 
 export async function listFaqEntries(db: Db): Promise<FaqEntry[]> {
-  return db.select().from(faqEntries).orderBy(asc(faqEntries.id)).all();
+  const { faqEntries } = db.t;
+  return db.q.select().from(faqEntries).orderBy(asc(faqEntries.id));
 }
 
 export async function insertFaqEntries(db: Db, entries: NewFaqEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  db.transaction((tx) => {
-    tx.insert(faqEntries).values(entries).run();
-  });
+  await write(db, (tx) => tx.q.insert(tx.t.faqEntries).values(entries));
 }
 
 /** Creates (no id) or replaces an entry, with its audit entry in the same transaction. */
@@ -23,15 +21,16 @@ export async function saveFaqEntry(
   entry: NewFaqEntry & { id?: number },
   audit: Pick<AuditEntry, "agentId">,
 ): Promise<FaqEntry | undefined> {
-  return db.transaction((tx) => {
+  return write(db, async (tx) => {
+    const { faqEntries } = tx.t;
     const { id, ...fields } = entry;
-    const saved =
+    const [saved] =
       id === undefined
-        ? tx.insert(faqEntries).values(fields).returning().get()
-        : tx.update(faqEntries).set(fields).where(eq(faqEntries.id, id)).returning().get();
+        ? await tx.q.insert(faqEntries).values(fields).returning()
+        : await tx.q.update(faqEntries).set(fields).where(eq(faqEntries.id, id)).returning();
     if (saved) {
       const action = id === undefined ? "faq_created" : "faq_updated";
-      recordAudit(tx, { ...audit, action, target: `faq:${saved.id}` }, entry.updatedAt);
+      await recordAudit(tx, { ...audit, action, target: `faq:${saved.id}` }, entry.updatedAt);
     }
     return saved;
   });
@@ -43,9 +42,14 @@ export async function deleteFaqEntry(
   audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<boolean> {
-  return db.transaction((tx) => {
-    const deleted = tx.delete(faqEntries).where(eq(faqEntries.id, id)).run().changes > 0;
-    if (deleted) recordAudit(tx, { ...audit, action: "faq_deleted", target: `faq:${id}` }, now);
-    return deleted;
+  return write(db, async (tx) => {
+    const { faqEntries } = tx.t;
+    const deleted = await tx.q
+      .delete(faqEntries)
+      .where(eq(faqEntries.id, id))
+      .returning({ id: faqEntries.id });
+    if (deleted.length === 0) return false;
+    await recordAudit(tx, { ...audit, action: "faq_deleted", target: `faq:${id}` }, now);
+    return true;
   });
 }

@@ -33,7 +33,7 @@ export {
   listVisitorConversations,
 } from "./conversation-reads.ts";
 export * from "./conversations.ts";
-export { closeDatabase, type Db, openDatabase } from "./database.ts";
+export type { Db } from "./database.ts";
 export {
   deleteFaqEntry,
   type FaqEntry,
@@ -53,6 +53,7 @@ export {
   type TriageMark,
 } from "./marks.ts";
 export { readTranscript } from "./messages.ts";
+export { closeDatabase, openDatabase } from "./open.ts";
 export {
   dueEmails,
   markEmailFailed,

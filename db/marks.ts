@@ -1,13 +1,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { HandoffReason } from "../protocol/index.ts";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
+import { type Db, first, type Tables, write } from "./database.ts";
 import type { FaqEntry } from "./faq.ts";
-import { faqEntries, triageMarks } from "./schema.ts";
 
 export { MARK_STATUSES } from "./schema.ts";
 
-export type TriageMark = typeof triageMarks.$inferSelect;
+export type TriageMark = Tables["triageMarks"]["$inferSelect"];
 export type MarkStatus = TriageMark["status"];
 
 export type NewMark = {
@@ -26,22 +25,22 @@ export async function createMark(
   mark: NewMark,
   now: number,
 ): Promise<TriageMark | undefined> {
-  return db.transaction((tx) => {
+  return write(db, async (tx) => {
+    const { faqEntries, triageMarks } = tx.t;
     if (mark.kind === "answerable") {
-      const entry = tx
+      const entry = await tx.q
         .select({ id: faqEntries.id })
         .from(faqEntries)
         .where(eq(faqEntries.id, mark.faqId));
-      if (!entry.get()) return undefined;
+      if (entry.length === 0) return undefined;
     }
-    const created = tx
+    const [created] = await tx.q
       .insert(triageMarks)
       .values({ ...mark, createdAt: now })
       .onConflictDoNothing()
-      .returning()
-      .get();
+      .returning();
     if (!created) {
-      return tx
+      const same = await tx.q
         .select()
         .from(triageMarks)
         .where(
@@ -50,15 +49,15 @@ export async function createMark(
             eq(triageMarks.kind, mark.kind),
             eq(triageMarks.text, mark.text),
           ),
-        )
-        .get();
+        );
+      return first(same);
     }
     const audit = {
       agentId: mark.markedBy,
       action: "mark_created",
       target: `mark:${created.id}`,
     } as const;
-    recordAudit(
+    await recordAudit(
       tx,
       { ...audit, data: { kind: mark.kind, conversationId: mark.conversationId } },
       now,
@@ -68,23 +67,23 @@ export async function createMark(
 }
 
 export async function listMarks(db: Db, status: MarkStatus): Promise<TriageMark[]> {
-  return db
+  const { triageMarks } = db.t;
+  return db.q
     .select()
     .from(triageMarks)
     .where(eq(triageMarks.status, status))
-    .orderBy(desc(triageMarks.id))
-    .all();
+    .orderBy(desc(triageMarks.id));
 }
 
 /** The accepted "should have gone to a person" marks: the engine's learned negatives. */
 export async function acceptedNegatives(
   db: Db,
 ): Promise<{ text: string; language: string; reason: HandoffReason }[]> {
-  const rows = db
+  const { triageMarks } = db.t;
+  const rows = await db.q
     .select({ text: triageMarks.text, language: triageMarks.language, reason: triageMarks.reason })
     .from(triageMarks)
-    .where(and(eq(triageMarks.kind, "needs_person"), eq(triageMarks.status, "accepted")))
-    .all();
+    .where(and(eq(triageMarks.kind, "needs_person"), eq(triageMarks.status, "accepted")));
   return rows.flatMap((row) => (row.reason ? [{ ...row, reason: row.reason }] : []));
 }
 
@@ -98,28 +97,27 @@ export async function reviewMark(
   input: { id: number; accept: boolean; agentId: AuditEntry["agentId"] },
   now: number,
 ): Promise<{ mark: TriageMark; entry?: FaqEntry } | undefined> {
-  return db.transaction((tx) => {
+  return write(db, async (tx) => {
+    const { faqEntries, triageMarks } = tx.t;
     const status = input.accept ? "accepted" : "rejected";
-    const mark = tx
+    const [mark] = await tx.q
       .update(triageMarks)
       .set({ status, reviewedBy: input.agentId, reviewedAt: now })
       .where(and(eq(triageMarks.id, input.id), eq(triageMarks.status, "pending")))
-      .returning()
-      .get();
+      .returning();
     if (!mark) return undefined;
     const action = input.accept ? "mark_accepted" : "mark_rejected";
-    recordAudit(tx, { agentId: input.agentId, action, target: `mark:${mark.id}` }, now);
+    await recordAudit(tx, { agentId: input.agentId, action, target: `mark:${mark.id}` }, now);
     if (!input.accept || mark.kind !== "answerable" || mark.faqId === null) return { mark };
-    const current = tx.select().from(faqEntries).where(eq(faqEntries.id, mark.faqId)).get();
+    const [current] = await tx.q.select().from(faqEntries).where(eq(faqEntries.id, mark.faqId));
     if (!current) return { mark };
     if (current.questions.includes(mark.text)) return { mark, entry: current };
-    const entry = tx
+    const [entry] = await tx.q
       .update(faqEntries)
       .set({ questions: [...current.questions, mark.text], updatedAt: now })
       .where(eq(faqEntries.id, current.id))
-      .returning()
-      .get();
-    recordAudit(
+      .returning();
+    await recordAudit(
       tx,
       { agentId: input.agentId, action: "faq_updated", target: `faq:${current.id}` },
       now,

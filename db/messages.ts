@@ -1,11 +1,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
-import type { Db } from "./database.ts";
+import { type Db, first, type Tx } from "./database.ts";
 import { prepared } from "./prepared.ts";
-import { agents, conversations, faqEntries, messages } from "./schema.ts";
-
-/** A transaction handle or the database itself: both run the same queries. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export interface NewMessage {
   author: Author;
@@ -27,53 +23,53 @@ export interface AppendResult {
  * Stores one message with the conversation's next sequence number. Must run inside a write
  * transaction; a client id already stored in this conversation returns the original message.
  */
-export function insertMessage(
+export async function insertMessage(
   tx: Tx,
   conversationId: number,
   input: NewMessage,
   now: number,
-): AppendResult {
+): Promise<AppendResult> {
   if (input.clientId !== undefined) {
-    const existing = prepared(tx, byClientIdQuery).get({
-      conversationId,
-      clientId: input.clientId,
-    });
+    const clientId = input.clientId;
+    const existing = first(await prepared(tx, byClientIdQuery, { conversationId, clientId }));
     if (existing) return { message: toWireMessage(existing), duplicate: true };
   }
   const customer = input.author === "customer" ? 1 : 0;
-  const bumped = prepared(tx, nextSeqQuery).get({ id: conversationId, now, customer });
+  const bumped = first(await prepared(tx, nextSeqQuery, { id: conversationId, now, customer }));
   if (!bumped) throw new Error(`conversation ${conversationId} does not exist`);
-  const inserted = prepared(tx, insertQuery).get({
-    conversationId,
-    seq: bumped.seq,
-    author: input.author,
-    text: input.text,
-    clientId: input.clientId ?? null,
-    agentId: input.agentId ?? null,
-    faqId: input.faqId ?? null,
-    event: input.event ?? null,
-    internal: input.internal ?? false,
-    createdAt: now,
-  });
+  const inserted = first(
+    await prepared(tx, insertQuery, {
+      conversationId,
+      seq: bumped.seq,
+      author: input.author,
+      text: input.text,
+      clientId: input.clientId ?? null,
+      agentId: input.agentId ?? null,
+      faqId: input.faqId ?? null,
+      event: input.event ?? null,
+      internal: input.internal ?? false,
+      createdAt: now,
+    }),
+  );
   if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
-  const row = prepared(tx, byIdQuery).get({ id: inserted.id });
+  const row = first(await prepared(tx, byIdQuery, { id: inserted.id }));
   if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
   return { message: toWireMessage(row), duplicate: false };
 }
 
-function byClientIdQuery(tx: Tx) {
-  return selectMessages(tx)
-    .where(
-      and(
-        eq(messages.conversationId, sql.placeholder("conversationId")),
-        eq(messages.clientId, sql.placeholder("clientId")),
-      ),
-    )
-    .prepare();
+function byClientIdQuery(db: Db) {
+  const { messages } = db.t;
+  return selectMessages(db).where(
+    and(
+      eq(messages.conversationId, sql.placeholder("conversationId")),
+      eq(messages.clientId, sql.placeholder("clientId")),
+    ),
+  );
 }
 
-function nextSeqQuery(tx: Tx) {
-  return tx
+function nextSeqQuery(db: Db) {
+  const { conversations } = db.t;
+  return db.q
     .update(conversations)
     .set({
       lastSeq: sql`${conversations.lastSeq} + 1`,
@@ -81,14 +77,13 @@ function nextSeqQuery(tx: Tx) {
       updatedAt: sql`${sql.placeholder("now")}`,
     })
     .where(eq(conversations.id, sql.placeholder("id")))
-    .returning({ seq: conversations.lastSeq })
-    .prepare();
+    .returning({ seq: conversations.lastSeq });
 }
 
-function insertQuery(tx: Tx) {
+function insertQuery(db: Db) {
   const value = (name: string) => sql.placeholder(name);
-  return tx
-    .insert(messages)
+  return db.q
+    .insert(db.t.messages)
     .values({
       conversationId: value("conversationId"),
       seq: value("seq"),
@@ -101,14 +96,11 @@ function insertQuery(tx: Tx) {
       internal: value("internal"),
       createdAt: value("createdAt"),
     })
-    .returning({ id: messages.id })
-    .prepare();
+    .returning({ id: db.t.messages.id });
 }
 
-function byIdQuery(tx: Tx) {
-  return selectMessages(tx)
-    .where(eq(messages.id, sql.placeholder("id")))
-    .prepare();
+function byIdQuery(db: Db) {
+  return selectMessages(db).where(eq(db.t.messages.id, sql.placeholder("id")));
 }
 
 /** Agents see internal notes; the customer never does. */
@@ -116,20 +108,21 @@ export type Audience = "agent" | "customer";
 
 /**
  * A conversation's messages after a sequence number (0: all), in order, as one audience may
- * see them. Synchronous, so a caller can read and send with nothing else running in between.
+ * see them.
  */
-export function readTranscript(
-  tx: Tx,
+export async function readTranscript(
+  db: Db,
   conversationId: number,
   afterSeq = 0,
   audience: Audience = "customer",
-): WireMessage[] {
+): Promise<WireMessage[]> {
   const query = audience === "customer" ? customerTranscriptQuery : agentTranscriptQuery;
-  return prepared(tx, query).all({ conversationId, afterSeq }).map(toWireMessage);
+  return (await prepared(db, query, { conversationId, afterSeq })).map(toWireMessage);
 }
 
-function transcriptQuery(tx: Tx, audience: Audience) {
-  return selectMessages(tx)
+function transcriptQuery(db: Db, audience: Audience) {
+  const { messages } = db.t;
+  return selectMessages(db)
     .where(
       and(
         eq(messages.conversationId, sql.placeholder("conversationId")),
@@ -137,20 +130,23 @@ function transcriptQuery(tx: Tx, audience: Audience) {
         audience === "customer" ? eq(messages.internal, false) : undefined,
       ),
     )
-    .orderBy(asc(messages.seq))
-    .prepare();
+    .orderBy(asc(messages.seq));
 }
 
-const customerTranscriptQuery = (tx: Tx) => transcriptQuery(tx, "customer");
-const agentTranscriptQuery = (tx: Tx) => transcriptQuery(tx, "agent");
+const customerTranscriptQuery = (db: Db) => transcriptQuery(db, "customer");
+const agentTranscriptQuery = (db: Db) => transcriptQuery(db, "agent");
 
-export function readLastCustomerMessage(tx: Tx, conversationId: number): WireMessage | undefined {
-  const row = prepared(tx, lastCustomerQuery).get({ conversationId });
+export async function readLastCustomerMessage(
+  db: Db,
+  conversationId: number,
+): Promise<WireMessage | undefined> {
+  const row = first(await prepared(db, lastCustomerQuery, { conversationId }));
   return row && toWireMessage(row);
 }
 
-function lastCustomerQuery(tx: Tx) {
-  return selectMessages(tx)
+function lastCustomerQuery(db: Db) {
+  const { messages } = db.t;
+  return selectMessages(db)
     .where(
       and(
         eq(messages.conversationId, sql.placeholder("conversationId")),
@@ -158,12 +154,12 @@ function lastCustomerQuery(tx: Tx) {
       ),
     )
     .orderBy(desc(messages.seq))
-    .limit(1)
-    .prepare();
+    .limit(1);
 }
 
-function selectMessages(tx: Tx) {
-  return tx
+function selectMessages(db: Db) {
+  const { agents, faqEntries, messages } = db.t;
+  return db.q
     .select({
       seq: messages.seq,
       author: messages.author,
@@ -181,7 +177,7 @@ function selectMessages(tx: Tx) {
     .leftJoin(faqEntries, eq(messages.faqId, faqEntries.id));
 }
 
-type MessageRow = ReturnType<ReturnType<typeof selectMessages>["get"]> & {};
+type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
 
 function toWireMessage(row: MessageRow): WireMessage {
   const message: WireMessage = {

@@ -1,7 +1,5 @@
 import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import { outboxEmails } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
+import { type Db, first, type Tables, write } from "./database.ts";
 
 export interface OutboxEmail {
   id: number;
@@ -17,17 +15,15 @@ export async function queueEmail(
   email: { conversationId: number; to: string; subject: string; text: string },
   now: number,
 ): Promise<void> {
-  await grouped(db, (tx) =>
-    tx
-      .insert(outboxEmails)
-      .values({ ...email, nextAttemptAt: now, createdAt: now })
-      .run(),
+  await write(db, (tx) =>
+    tx.q.insert(tx.t.outboxEmails).values({ ...email, nextAttemptAt: now, createdAt: now }),
   );
 }
 
-/** Emails whose next attempt is due, oldest first. Synchronous. */
-export function dueEmails(db: Db, now: number, limit: number): OutboxEmail[] {
-  return db
+/** Emails whose next attempt is due, oldest first. */
+export async function dueEmails(db: Db, now: number, limit: number): Promise<OutboxEmail[]> {
+  const { outboxEmails } = db.t;
+  return db.q
     .select({
       id: outboxEmails.id,
       to: outboxEmails.to,
@@ -38,29 +34,28 @@ export function dueEmails(db: Db, now: number, limit: number): OutboxEmail[] {
     .from(outboxEmails)
     .where(and(isNotNull(outboxEmails.nextAttemptAt), lte(outboxEmails.nextAttemptAt, now)))
     .orderBy(asc(outboxEmails.nextAttemptAt), asc(outboxEmails.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-/** When the next email is due, if any waits. Synchronous. */
-export function nextEmailAt(db: Db): number | undefined {
-  const next = db
+/** When the next email is due, if any waits. */
+export async function nextEmailAt(db: Db): Promise<number | undefined> {
+  const { outboxEmails } = db.t;
+  const rows = await db.q
     .select({ at: outboxEmails.nextAttemptAt })
     .from(outboxEmails)
     .where(isNotNull(outboxEmails.nextAttemptAt))
     .orderBy(asc(outboxEmails.nextAttemptAt))
-    .limit(1)
-    .get();
-  return next?.at ?? undefined;
+    .limit(1);
+  return first(rows)?.at ?? undefined;
 }
 
 export async function markEmailSent(db: Db, id: number, now: number): Promise<void> {
-  await grouped(db, (tx) =>
-    tx
+  const { outboxEmails } = db.t;
+  await write(db, (tx) =>
+    tx.q
       .update(outboxEmails)
-      .set({ sentAt: now, nextAttemptAt: null, attempts: sqlIncrement() })
-      .where(eq(outboxEmails.id, id))
-      .run(),
+      .set({ sentAt: now, nextAttemptAt: null, attempts: oneMore(db.t) })
+      .where(eq(outboxEmails.id, id)),
   );
 }
 
@@ -70,19 +65,19 @@ export async function markEmailFailed(
   id: number,
   failure: { error: string; retryAt: number | undefined },
 ): Promise<void> {
-  await grouped(db, (tx) =>
-    tx
+  const { outboxEmails } = db.t;
+  await write(db, (tx) =>
+    tx.q
       .update(outboxEmails)
       .set({
         lastError: failure.error.slice(0, 500),
         nextAttemptAt: failure.retryAt ?? null,
-        attempts: sqlIncrement(),
+        attempts: oneMore(db.t),
       })
-      .where(eq(outboxEmails.id, id))
-      .run(),
+      .where(eq(outboxEmails.id, id)),
   );
 }
 
-function sqlIncrement() {
+function oneMore({ outboxEmails }: Tables) {
   return sql`${outboxEmails.attempts} + 1`;
 }

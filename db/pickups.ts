@@ -1,8 +1,5 @@
-import { desc, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import type { Tx } from "./messages.ts";
-import { prepared } from "./prepared.ts";
-import { conversations, pickups } from "./schema.ts";
+import { desc, eq, gte } from "drizzle-orm";
+import type { Db, Tx } from "./database.ts";
 
 /** One wait that ended with a person taking the conversation. */
 export interface Pickup {
@@ -13,34 +10,30 @@ export interface Pickup {
 }
 
 /** Written with the claim or assignment: how long this conversation waited, and for whom. */
-export function recordPickup(tx: Tx, conversationId: number, now: number): void {
-  prepared(tx, pickupInsert).run({ id: conversationId, now });
+export async function recordPickup(tx: Tx, conversationId: number, now: number): Promise<void> {
+  const { conversations, pickups } = tx.t;
+  const [waited] = await tx.q
+    .select({
+      skill: conversations.skill,
+      language: conversations.language,
+      queuedAt: conversations.queuedAt,
+    })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  if (!waited) return;
+  await tx.q.insert(pickups).values({
+    conversationId,
+    skill: waited.skill ?? "general",
+    language: waited.language ?? "und",
+    queuedAt: waited.queuedAt ?? now,
+    pickedAt: now,
+  });
 }
 
-function pickupInsert(tx: Tx) {
-  return tx
-    .insert(pickups)
-    .select(
-      tx
-        .select({
-          id: sql`null`.as("id"),
-          conversationId: conversations.id,
-          skill: sql`coalesce(${conversations.skill}, 'general')`.as("skill"),
-          language: sql`coalesce(${conversations.language}, 'und')`.as("language"),
-          queuedAt: sql`coalesce(${conversations.queuedAt}, ${sql.placeholder("now")})`.as(
-            "queued_at",
-          ),
-          pickedAt: sql`${sql.placeholder("now")}`.as("picked_at"),
-        })
-        .from(conversations)
-        .where(eq(conversations.id, sql.placeholder("id"))),
-    )
-    .prepare();
-}
-
-/** The newest pickups since a moment, at most `limit`: the basis of wait estimates. Synchronous. */
-export function recentPickups(db: Db, since: number, limit: number): Pickup[] {
-  return db
+/** The newest pickups since a moment, at most `limit`: the basis of wait estimates. */
+export async function recentPickups(db: Db, since: number, limit: number): Promise<Pickup[]> {
+  const { pickups } = db.t;
+  return db.q
     .select({
       skill: pickups.skill,
       language: pickups.language,
@@ -50,6 +43,5 @@ export function recentPickups(db: Db, since: number, limit: number): Pickup[] {
     .from(pickups)
     .where(gte(pickups.pickedAt, since))
     .orderBy(desc(pickups.pickedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

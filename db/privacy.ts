@@ -1,40 +1,39 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
+import { type Db, write } from "./database.ts";
 import type { FaqEntry } from "./faq.ts";
 import { readTranscript } from "./messages.ts";
-import { conversationEvents, conversations, faqEntries, triageMarks, visitors } from "./schema.ts";
 
 /** Everything stored about one visitor, as a person asking for their data would get it. */
 export async function exportVisitor(db: Db, visitorId: number, audit: AuditEntry, now: number) {
-  return db.transaction((tx) => {
-    const visitor = tx.select().from(visitors).where(eq(visitors.id, visitorId)).get();
+  return write(db, async (tx) => {
+    const { conversationEvents, conversations, visitors } = tx.t;
+    const [visitor] = await tx.q.select().from(visitors).where(eq(visitors.id, visitorId));
     if (!visitor) return undefined;
-    const rows = tx
+    const rows = await tx.q
       .select()
       .from(conversations)
       .where(eq(conversations.visitorId, visitorId))
-      .orderBy(asc(conversations.id))
-      .all();
+      .orderBy(asc(conversations.id));
     const ids = rows.map((row) => row.id);
     const events =
       ids.length === 0
         ? []
-        : tx
+        : await tx.q
             .select()
             .from(conversationEvents)
             .where(inArray(conversationEvents.conversationId, ids))
-            .orderBy(asc(conversationEvents.id))
-            .all();
-    recordAudit(tx, audit, now);
-    return {
-      visitor,
-      conversations: rows.map((row) => ({
+            .orderBy(asc(conversationEvents.id));
+    await recordAudit(tx, audit, now);
+    const withMessages = [];
+    for (const row of rows) {
+      withMessages.push({
         ...row,
-        messages: readTranscript(tx, row.id, 0, "agent"),
+        messages: await readTranscript(tx, row.id, 0, "agent"),
         events: events.filter((event) => event.conversationId === row.id),
-      })),
-    };
+      });
+    }
+    return { visitor, conversations: withMessages };
   });
 }
 
@@ -58,22 +57,26 @@ export async function deleteVisitor(
   audit: AuditEntry,
   now: number,
 ): Promise<ErasedVisitor | undefined> {
-  return db.transaction((tx) => {
-    const theirs = tx
-      .select({ mark: triageMarks })
-      .from(triageMarks)
-      .innerJoin(conversations, eq(conversations.id, triageMarks.conversationId))
-      .where(and(eq(conversations.visitorId, visitorId), eq(triageMarks.status, "accepted")))
-      .all()
-      .map(({ mark }) => mark);
-    const deleted = tx.delete(visitors).where(eq(visitors.id, visitorId)).run().changes > 0;
-    if (!deleted) return undefined;
-    recordAudit(tx, audit, now);
+  return write(db, async (tx) => {
+    const { conversations, faqEntries, triageMarks, visitors } = tx.t;
+    const theirs = (
+      await tx.q
+        .select({ mark: triageMarks })
+        .from(triageMarks)
+        .innerJoin(conversations, eq(conversations.id, triageMarks.conversationId))
+        .where(and(eq(conversations.visitorId, visitorId), eq(triageMarks.status, "accepted")))
+    ).map(({ mark }) => mark);
+    const deleted = await tx.q
+      .delete(visitors)
+      .where(eq(visitors.id, visitorId))
+      .returning({ id: visitors.id });
+    if (deleted.length === 0) return undefined;
+    await recordAudit(tx, audit, now);
     const entries: FaqEntry[] = [];
     for (const mark of theirs) {
       if (mark.kind !== "answerable" || mark.faqId === null) continue;
       // The visitor's own marks are gone by now: any left are other visitors'.
-      const stillHeld = tx
+      const [stillHeld] = await tx.q
         .select({ id: triageMarks.id })
         .from(triageMarks)
         .where(
@@ -82,18 +85,16 @@ export async function deleteVisitor(
             eq(triageMarks.text, mark.text),
             eq(triageMarks.status, "accepted"),
           ),
-        )
-        .get();
-      const current = tx.select().from(faqEntries).where(eq(faqEntries.id, mark.faqId)).get();
+        );
+      const [current] = await tx.q.select().from(faqEntries).where(eq(faqEntries.id, mark.faqId));
       if (stillHeld || !current?.questions.includes(mark.text)) continue;
-      const entry = tx
+      const [entry] = await tx.q
         .update(faqEntries)
         .set({ questions: current.questions.filter((q) => q !== mark.text), updatedAt: now })
         .where(eq(faqEntries.id, current.id))
-        .returning()
-        .get();
+        .returning();
       if (!entry) continue;
-      recordAudit(
+      await recordAudit(
         tx,
         { agentId: audit.agentId, action: "faq_updated", target: `faq:${entry.id}` },
         now,

@@ -1,6 +1,5 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "./database.ts";
-import { conversations } from "./schema.ts";
 
 /** A conversation waiting for a person, as the router weighs it. */
 export interface QueuedConversation {
@@ -12,9 +11,10 @@ export interface QueuedConversation {
   queuedAt: number | null;
 }
 
-/** Everything waiting, the most urgent and then the longest waiting first. Synchronous. */
-export function listQueue(db: Db): QueuedConversation[] {
-  return db
+/** Everything waiting, the most urgent and then the longest waiting first. */
+export async function listQueue(db: Db): Promise<QueuedConversation[]> {
+  const { conversations } = db.t;
+  return db.q
     .select({
       conversationId: conversations.id,
       visitorId: conversations.visitorId,
@@ -25,6 +25,5 @@ export function listQueue(db: Db): QueuedConversation[] {
     })
     .from(conversations)
     .where(eq(conversations.status, "queued"))
-    .orderBy(desc(conversations.priority), asc(conversations.queuedAt), asc(conversations.id))
-    .all();
+    .orderBy(desc(conversations.priority), asc(conversations.queuedAt), asc(conversations.id));
 }

@@ -1,8 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Rating } from "../protocol/index.ts";
-import type { Db } from "./database.ts";
-import { conversations } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
+import { type Db, write } from "./database.ts";
 
 /**
  * The customer's rating of their own resolved conversation; they may change it while it stays
@@ -14,8 +12,9 @@ export async function rateConversation(
   now: number,
 ): Promise<boolean> {
   const { conversationId, visitorId, rating } = input;
-  return grouped(db, (tx) => {
-    const rated = tx
+  const { conversations } = db.t;
+  const rated = await write(db, (tx) =>
+    tx.q
       .update(conversations)
       .set({ rating: rating.score, ratingComment: rating.comment || null, ratedAt: now })
       .where(
@@ -25,8 +24,7 @@ export async function rateConversation(
           eq(conversations.status, "resolved"),
         ),
       )
-      .returning({ id: conversations.id })
-      .get();
-    return rated !== undefined;
-  });
+      .returning({ id: conversations.id }),
+  );
+  return rated.length > 0;
 }

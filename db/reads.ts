@@ -1,23 +1,22 @@
 import { and, count, eq, lte, max, sql } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import type { Tx } from "./messages.ts";
-import { agentReads, messages } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
+import { type Db, first, write } from "./database.ts";
 
 /** An agent has seen a conversation up to `seq`; a mark never moves back. */
 export async function markRead(
   db: Db,
   input: { agentId: number; conversationId: number; seq: number },
 ): Promise<void> {
-  await grouped(db, (tx) =>
-    tx
+  const { agentReads } = db.t;
+  await write(db, (tx) =>
+    tx.q
       .insert(agentReads)
       .values(input)
       .onConflictDoUpdate({
         target: [agentReads.agentId, agentReads.conversationId],
-        set: { seq: sql`max(${agentReads.seq}, excluded.seq)` },
-      })
-      .run(),
+        set: {
+          seq: sql`case when excluded.seq > ${agentReads.seq} then excluded.seq else ${agentReads.seq} end`,
+        },
+      }),
   );
 }
 
@@ -26,7 +25,8 @@ export async function markRead(
  * Set against a summary's `customerMessages`, that is the unread count.
  */
 export async function readCounts(db: Db, agentId: number): Promise<Record<string, number>> {
-  const rows = db
+  const { agentReads, messages } = db.t;
+  const rows = await db.q
     .select({ conversationId: agentReads.conversationId, read: count(messages.id) })
     .from(agentReads)
     .leftJoin(
@@ -38,18 +38,16 @@ export async function readCounts(db: Db, agentId: number): Promise<Record<string
       ),
     )
     .where(eq(agentReads.agentId, agentId))
-    .groupBy(agentReads.conversationId)
-    .all();
+    .groupBy(agentReads.conversationId);
   return Object.fromEntries(rows.map((row) => [String(row.conversationId), row.read]));
 }
 
 /** How far any person has read the conversation: what the customer sees as "read". */
-export function readByTeam(tx: Tx, conversationId: number): number {
-  return (
-    tx
-      .select({ seq: max(agentReads.seq) })
-      .from(agentReads)
-      .where(eq(agentReads.conversationId, conversationId))
-      .get()?.seq ?? 0
-  );
+export async function readByTeam(db: Db, conversationId: number): Promise<number> {
+  const { agentReads } = db.t;
+  const rows = await db.q
+    .select({ seq: max(agentReads.seq) })
+    .from(agentReads)
+    .where(eq(agentReads.conversationId, conversationId));
+  return first(rows)?.seq ?? 0;
 }

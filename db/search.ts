@@ -7,6 +7,7 @@ import {
   unaccented,
 } from "../protocol/index.ts";
 import type { Db } from "./database.ts";
+import { rawRows } from "./raw-sql.ts";
 
 /** Characters of context either side of the match in a snippet. */
 const AROUND = 40;
@@ -23,7 +24,10 @@ export async function searchMessages(db: Db, query: string, limit: number): Prom
   const plain = unaccented(query.replace(/\p{Cc}/gu, " "));
   const phrase = `"${plain.replaceAll('"', '""')}"`;
   // SQLite has no booleans: `internal` comes back as 0 or 1.
-  const rows = db.all<Omit<SearchHit, "internal" | "snippet"> & { internal: number; text: string }>(
+  const rows = await rawRows<
+    Omit<SearchHit, "internal" | "snippet"> & { internal: number; text: string }
+  >(
+    db,
     sql`
     select m.conversation_id as conversationId, c.status as status, m.seq as seq,
       m.author as author, m.internal as internal, m.created_at as at, m.text as text

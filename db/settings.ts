@@ -1,13 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { SettingsKey } from "../protocol/settings.ts";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
-import { settings } from "./schema.ts";
+import { type Db, first, write } from "./database.ts";
 
 /** The stored document for a key, unchecked: the caller validates it against its schema. */
 export async function readSettings(db: Db, key: SettingsKey): Promise<unknown> {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()
-    ?.value;
+  const { settings } = db.t;
+  const rows = await db.q
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key));
+  return first(rows)?.value;
 }
 
 export async function saveSettings(
@@ -17,11 +20,12 @@ export async function saveSettings(
   audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<void> {
-  db.transaction((tx) => {
-    tx.insert(settings)
+  await write(db, async (tx) => {
+    const { settings } = tx.t;
+    await tx.q
+      .insert(settings)
       .values({ key, value, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-      .run();
-    recordAudit(tx, { ...audit, action: "settings_saved", target: `settings:${key}` }, now);
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+    await recordAudit(tx, { ...audit, action: "settings_saved", target: `settings:${key}` }, now);
   });
 }

@@ -1,7 +1,6 @@
 import { and, count, eq, gt, isNotNull } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import type { Db } from "./database.ts";
-import { agentSessions, agents, conversations, passwordLinks } from "./schema.ts";
+import { type Db, first, write } from "./database.ts";
 
 /** An active agent as the router and the team list see them (presence is added by the server). */
 export interface TeamRow {
@@ -19,15 +18,16 @@ export interface TeamRow {
 
 export type AgentProfile = Pick<TeamRow, "name" | "role" | "skills" | "languages" | "capacity">;
 
-/** Every active agent with their current load. Synchronous, so routing reads one moment. */
-export function listTeam(db: Db): TeamRow[] {
-  const load = db
+/** Every active agent with their current load. */
+export async function listTeam(db: Db): Promise<TeamRow[]> {
+  const { agents, conversations } = db.t;
+  const load = db.q
     .select({ agentId: conversations.assigneeId, assigned: count().as("assigned") })
     .from(conversations)
     .where(and(eq(conversations.status, "assigned"), isNotNull(conversations.assigneeId)))
     .groupBy(conversations.assigneeId)
     .as("load");
-  return db
+  const rows = await db.q
     .select({
       id: agents.id,
       name: agents.name,
@@ -42,9 +42,8 @@ export function listTeam(db: Db): TeamRow[] {
     .from(agents)
     .leftJoin(load, eq(load.agentId, agents.id))
     .where(eq(agents.active, true))
-    .orderBy(agents.name)
-    .all()
-    .map((row) => ({ ...row, assigned: row.assigned ?? 0 }));
+    .orderBy(agents.name);
+  return rows.map((row) => ({ ...row, assigned: row.assigned ?? 0 }));
 }
 
 /** Changes what routing knows of an agent; false when there is no such active agent. */
@@ -55,22 +54,24 @@ export async function updateAgentProfile(
   audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<boolean> {
-  return db.transaction((tx) => {
-    const changed = tx
+  return write(db, async (tx) => {
+    const { agents } = tx.t;
+    const changed = await tx.q
       .update(agents)
       .set(profile)
       .where(and(eq(agents.id, id), eq(agents.active, true)))
-      .run().changes;
-    if (changed === 0) return false;
+      .returning({ id: agents.id });
+    if (changed.length === 0) return false;
     const data = { fields: Object.keys(profile) };
-    recordAudit(tx, { ...audit, action: "agent_updated", target: `agent:${id}`, data }, now);
+    await recordAudit(tx, { ...audit, action: "agent_updated", target: `agent:${id}`, data }, now);
     return true;
   });
 }
 
 /** The agent's own "away": kept across reconnects; routing skips them meanwhile. */
 export async function setAway(db: Db, id: number, away: boolean): Promise<void> {
-  db.update(agents).set({ away }).where(eq(agents.id, id)).run();
+  const { agents } = db.t;
+  await write(db, (tx) => tx.q.update(agents).set({ away }).where(eq(agents.id, id)));
 }
 
 /**
@@ -83,15 +84,16 @@ export async function createPasswordLink(
   audit: Pick<AuditEntry, "agentId">,
   now: number,
 ): Promise<void> {
-  db.transaction((tx) => {
-    tx.delete(passwordLinks).where(eq(passwordLinks.agentId, link.agentId)).run();
-    tx.insert(passwordLinks).values(link).run();
+  await write(db, async (tx) => {
+    const { agentSessions, passwordLinks } = tx.t;
+    await tx.q.delete(passwordLinks).where(eq(passwordLinks.agentId, link.agentId));
+    await tx.q.insert(passwordLinks).values(link);
     if (link.purpose === "reset") {
-      tx.delete(agentSessions).where(eq(agentSessions.agentId, link.agentId)).run();
+      await tx.q.delete(agentSessions).where(eq(agentSessions.agentId, link.agentId));
     }
     const target = `agent:${link.agentId}`;
     const data = { purpose: link.purpose };
-    recordAudit(tx, { ...audit, action: "password_link_created", target, data }, now);
+    await recordAudit(tx, { ...audit, action: "password_link_created", target, data }, now);
   });
 }
 
@@ -101,7 +103,8 @@ export async function findPasswordLink(
   tokenHash: string,
   now: number,
 ): Promise<{ agentId: number; name: string; email: string } | undefined> {
-  return db
+  const { agents, passwordLinks } = db.t;
+  const rows = await db.q
     .select({ agentId: agents.id, name: agents.name, email: agents.email })
     .from(passwordLinks)
     .innerJoin(agents, eq(passwordLinks.agentId, agents.id))
@@ -111,8 +114,8 @@ export async function findPasswordLink(
         gt(passwordLinks.expiresAt, now),
         eq(agents.active, true),
       ),
-    )
-    .get();
+    );
+  return first(rows);
 }
 
 /** Sets the password and spends the link in one transaction; undefined when it is not valid. */
@@ -122,21 +125,21 @@ export async function usePasswordLink(
   passwordHash: string,
   now: number,
 ): Promise<number | undefined> {
-  return db.transaction((tx) => {
-    const link = tx
+  return write(db, async (tx) => {
+    const { agents, agentSessions, passwordLinks } = tx.t;
+    const [link] = await tx.q
       .delete(passwordLinks)
       .where(and(eq(passwordLinks.tokenHash, tokenHash), gt(passwordLinks.expiresAt, now)))
-      .returning({ agentId: passwordLinks.agentId })
-      .get();
+      .returning({ agentId: passwordLinks.agentId });
     if (!link) return undefined;
-    const set = tx
+    const set = await tx.q
       .update(agents)
       .set({ passwordHash })
       .where(and(eq(agents.id, link.agentId), eq(agents.active, true)))
-      .run();
-    if (set.changes === 0) return undefined;
-    tx.delete(agentSessions).where(eq(agentSessions.agentId, link.agentId)).run();
-    recordAudit(tx, { agentId: link.agentId, action: "password_set" }, now);
+      .returning({ id: agents.id });
+    if (set.length === 0) return undefined;
+    await tx.q.delete(agentSessions).where(eq(agentSessions.agentId, link.agentId));
+    await recordAudit(tx, { agentId: link.agentId, action: "password_set" }, now);
     return link.agentId;
   });
 }

@@ -1,7 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "./database.ts";
-import { visitors } from "./schema.ts";
-import { grouped } from "./write-batch.ts";
+import { type Db, first, type Tables, write } from "./database.ts";
 
 export interface Visitor {
   id: number;
@@ -11,39 +9,47 @@ export interface Visitor {
   contactEmail: string | null;
 }
 
-const columns = { id: visitors.id, userId: visitors.userId, contactEmail: visitors.contactEmail };
+function columns({ visitors }: Tables) {
+  return { id: visitors.id, userId: visitors.userId, contactEmail: visitors.contactEmail };
+}
 
 export async function createVisitor(
   db: Db,
   input: { userId?: string },
   now: number,
 ): Promise<Visitor> {
-  return grouped(db, (tx) =>
-    tx
-      .insert(visitors)
+  const [created] = await write(db, (tx) =>
+    tx.q
+      .insert(tx.t.visitors)
       .values({ userId: input.userId ?? null, createdAt: now })
-      .returning(columns)
-      .get(),
+      .returning(columns(tx.t)),
   );
+  if (!created) throw new Error("no visitor was created");
+  return created;
 }
 
 export async function findVisitor(db: Db, id: number): Promise<Visitor | undefined> {
-  return db.select(columns).from(visitors).where(eq(visitors.id, id)).get();
+  const { visitors } = db.t;
+  return first(await db.q.select(columns(db.t)).from(visitors).where(eq(visitors.id, id)));
 }
 
 export async function findVisitorByUserId(db: Db, userId: string): Promise<Visitor | undefined> {
-  return db.select(columns).from(visitors).where(eq(visitors.userId, userId)).get();
+  const { visitors } = db.t;
+  const rows = await db.q.select(columns(db.t)).from(visitors).where(eq(visitors.userId, userId));
+  return first(rows);
 }
 
 /** Ties an anonymous visitor to a verified user; false when it already belongs to someone. */
 export async function bindVisitorToUser(db: Db, id: number, userId: string): Promise<boolean> {
-  const bound = db
-    .update(visitors)
-    .set({ userId })
-    .where(and(eq(visitors.id, id), isNull(visitors.userId)))
-    .returning(columns)
-    .get();
-  return bound !== undefined;
+  const { visitors } = db.t;
+  const bound = await write(db, (tx) =>
+    tx.q
+      .update(visitors)
+      .set({ userId })
+      .where(and(eq(visitors.id, id), isNull(visitors.userId)))
+      .returning({ id: visitors.id }),
+  );
+  return bound.length > 0;
 }
 
 /** Name and email as the company's page gave them with a verified user id. */
@@ -56,12 +62,15 @@ export async function updateVisitorProfile(
     ...(profile.name ? { name: profile.name } : {}),
     ...(profile.email ? { email: profile.email } : {}),
   };
-  if (Object.keys(set).length > 0) db.update(visitors).set(set).where(eq(visitors.id, id)).run();
+  if (Object.keys(set).length === 0) return;
+  const { visitors } = db.t;
+  await write(db, (tx) => tx.q.update(visitors).set(set).where(eq(visitors.id, id)));
 }
 
 /** Where replies go when the customer has left: typed by them, so not verified. */
 export async function saveContactEmail(db: Db, visitorId: number, email: string): Promise<void> {
-  await grouped(db, (tx) =>
-    tx.update(visitors).set({ contactEmail: email }).where(eq(visitors.id, visitorId)).run(),
+  const { visitors } = db.t;
+  await write(db, (tx) =>
+    tx.q.update(visitors).set({ contactEmail: email }).where(eq(visitors.id, visitorId)),
   );
 }

@@ -68,9 +68,9 @@ export async function createChat({
   async function decide(conversationId: number): Promise<void> {
     clearTimeout(waiting.get(conversationId));
     waiting.delete(conversationId);
-    const conversation = getConversation(db, conversationId);
+    const conversation = await getConversation(db, conversationId);
     if (conversation?.status !== "bot") return;
-    const { pending, context } = pendingTurn(readTranscript(db, conversationId));
+    const { pending, context } = pendingTurn(await readTranscript(db, conversationId));
     if (pending.length === 0) return;
     const decision = triage(
       {
@@ -146,10 +146,10 @@ export async function createChat({
     knowledge,
 
     /** The customer is typing: the bot holds its answer until they stop; a person sees it. */
-    noteTyping(visitorId: number): void {
+    async noteTyping(visitorId: number): Promise<void> {
       typingAt.set(visitorId, now());
-      const latest = latestOf(db, visitorId);
-      if (latest !== undefined && conversationState(db, latest)?.status !== "bot") {
+      const latest = await latestOf(db, visitorId);
+      if (latest !== undefined && (await conversationState(db, latest))?.status !== "bot") {
         publish.toInbox({ type: "typing", conversationId: latest });
       }
     },
@@ -161,22 +161,22 @@ export async function createChat({
       knowledge.stop();
     },
 
-    /** What the customer may see after a sequence number; synchronous (see MessageStream). */
-    readAfter(conversationId: number, afterSeq: number): WireMessage[] {
+    /** What the customer may see after a sequence number (see MessageStream). */
+    readAfter(conversationId: number, afterSeq: number): Promise<WireMessage[]> {
       return readTranscript(db, conversationId, afterSeq, "customer");
     },
 
-    /** The visitor's current conversation as the widget shows it; synchronous. */
-    visitorConversation(visitorId: number): VisitorConversation | undefined {
-      const current = currentConversationOf(db, visitorId);
+    /** The visitor's current conversation as the widget shows it. */
+    async visitorConversation(visitorId: number): Promise<VisitorConversation | undefined> {
+      const current = await currentConversationOf(db, visitorId);
       if (!current) return undefined;
-      const readSeq = readByTeam(db, current.id);
+      const readSeq = await readByTeam(db, current.id);
       return { ...visitorView(current), ...(readSeq > 0 ? { readSeq } : {}) };
     },
 
     /** Whether the visitor's next message starts a new conversation (limited per address). */
-    startsConversation(visitorId: number): boolean {
-      return latestOf(db, visitorId) === undefined;
+    async startsConversation(visitorId: number): Promise<boolean> {
+      return (await latestOf(db, visitorId)) === undefined;
     },
 
     /** Stored before anything else happens, so the caller can acknowledge it. */
@@ -204,7 +204,7 @@ export async function createChat({
     /** "Talk to a person": hands off at once, before or after any message. */
     async requestPerson(visitorId: number): Promise<void> {
       const conversationId = await openConversation(db, visitorId, now());
-      const conversation = getConversation(db, conversationId);
+      const conversation = await getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
         await act(conversation, personRequested(UNDETERMINED), "customer");
       }

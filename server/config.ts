@@ -6,6 +6,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** postgres://… to store in PostgreSQL; unset: a SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
   adminEmail: string;
   /** Unset: a random password is generated on first start and printed once. */
   adminPassword: string | undefined;
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: wholeNumber("PORT", env.PORT ?? "3000", 65535),
     host: env.HOST ?? "127.0.0.1",
     dataDir: resolve(env.DATA_DIR ?? "data"),
+    databaseUrl: postgresUrl(env.DATABASE_URL),
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? String(DEFAULT_PAUSE_MS)),
@@ -81,6 +84,15 @@ function smtpUrl(value: string | undefined): string | undefined {
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== "smtp:" && url.protocol !== "smtps:")) {
     throw new Error("SMTP_URL must look like smtp://user:password@mail.example.com:587.");
+  }
+  return value;
+}
+
+function postgresUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || (url.protocol !== "postgres:" && url.protocol !== "postgresql:")) {
+    throw new Error("DATABASE_URL must look like postgres://user:password@db.example.com/chat.");
   }
   return value;
 }

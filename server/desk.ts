@@ -66,12 +66,12 @@ export function createDesk(deps: {
   /** What every open widget was last told about availability. */
   let announced: { availability: Availability; said: string } | undefined;
 
-  function team(): TeamMember[] {
-    return listTeam(db).map((row) => member(row, connections.has(row.id)));
+  async function team(): Promise<TeamMember[]> {
+    return (await listTeam(db)).map((row) => member(row, connections.has(row.id)));
   }
 
   /** Within business hours, and is anyone online (not away) to answer? */
-  function availability(members: TeamMember[] = team()): Availability {
+  function availability(members: TeamMember[]): Availability {
     const opening = openingAt(deps.settings.widget().hours, now());
     const agentsOnline = members.some((agent) => agent.presence === "online");
     return "opensAt" in opening && opening.opensAt !== undefined
@@ -83,8 +83,8 @@ export function createDesk(deps: {
    * Tells every open widget when availability changed since it was last told. Runs whenever
    * the team changes, the settings change, and every half minute for business hours.
    */
-  function announceAvailability(members?: TeamMember[]): Availability {
-    const current = availability(members);
+  async function announceAvailability(members?: TeamMember[]): Promise<Availability> {
+    const current = availability(members ?? (await team()));
     const said = JSON.stringify(current);
     if (said === announced?.said) return announced.availability;
     announced = { availability: current, said };
@@ -95,17 +95,17 @@ export function createDesk(deps: {
     return current;
   }
 
-  function publishTeam(): void {
+  async function publishTeam(): Promise<void> {
     if (stopped) return;
-    const members = team();
+    const members = await team();
     publish.toInbox({ type: "team", team: members });
-    announceAvailability(members);
+    await announceAvailability(members);
   }
 
   async function assignWaiting(): Promise<void> {
-    const members = team();
+    const members = await team();
     if (!anyoneFree(members)) return;
-    const queue: Waiting[] = listQueue(db).map((row) => ({
+    const queue: Waiting[] = (await listQueue(db)).map((row) => ({
       conversationId: row.conversationId,
       priority: row.priority,
       skill: row.skill ?? DEFAULT_SKILL,
@@ -118,7 +118,7 @@ export function createDesk(deps: {
       // A refusal means someone claimed it meanwhile: nothing to publish.
       publish.transition(await assignConversation(db, assignment, now()));
     }
-    if (plan.length > 0) publishTeam();
+    if (plan.length > 0) await publishTeam();
   }
 
   /** Runs after every change that could let a waiting conversation go to someone. */
@@ -136,7 +136,7 @@ export function createDesk(deps: {
   /** A move that may free capacity or fill the queue: the team and the router hear of it. */
   async function afterMove(result: ErrorFrame | undefined): Promise<ErrorFrame | undefined> {
     if (result) return result;
-    publishTeam();
+    await publishTeam();
     await route();
     return undefined;
   }
@@ -147,9 +147,12 @@ export function createDesk(deps: {
     publishTeam,
     announceAvailability,
 
-    /** What a widget saying hello is told: the last announcement, kept current by it. */
-    availability(): Availability {
-      return announced?.availability ?? announceAvailability();
+    /**
+     * What a widget saying hello is told: the last announcement, kept current by it (before the
+     * first one, worked out without announcing: the widget hears it in its welcome).
+     */
+    async availability(): Promise<Availability> {
+      return announced?.availability ?? availability(await team());
     },
 
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
@@ -161,10 +164,10 @@ export function createDesk(deps: {
     /** Conversations put back in the queue outside a transition (their agent was deactivated). */
     async requeued(conversationIds: number[]): Promise<void> {
       for (const id of conversationIds) {
-        const summary = getConversation(db, id);
+        const summary = await getConversation(db, id);
         if (summary) publish.conversation(summary);
       }
-      publishTeam();
+      await publishTeam();
       await route();
     },
 
@@ -172,19 +175,16 @@ export function createDesk(deps: {
     connected(agentId: number): () => void {
       const arriving = !connections.has(agentId);
       const leave = connections.enter(agentId);
-      if (arriving) {
-        publishTeam();
-        void route();
-      }
+      if (arriving) void publishTeam().then(route, failed("publishing the team"));
       return () => {
         leave();
-        if (!connections.has(agentId)) publishTeam();
+        if (!connections.has(agentId)) void publishTeam().catch(failed("publishing the team"));
       };
     },
 
     async setPresence(agentId: number, status: "online" | "away"): Promise<void> {
       await setAway(db, agentId, status === "away");
-      publishTeam();
+      await publishTeam();
       if (status === "online") await route();
     },
 
@@ -193,20 +193,19 @@ export function createDesk(deps: {
         type: "inbox",
         agent,
         conversations: await listOpenConversations(db),
-        team: team(),
+        team: await team(),
         read: await readCounts(db, agent.id),
         waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
         emailEnabled: deps.emailEnabled ?? false,
       };
     },
 
-    /** Synchronous, so the caller can start its message stream where the snapshot ends. */
-    conversation(conversationId: number): ConversationSummary | undefined {
+    conversation(conversationId: number): Promise<ConversationSummary | undefined> {
       return getConversation(db, conversationId);
     },
 
     /** Everything agents may see of a conversation after a sequence number, notes included. */
-    readAfter(conversationId: number, afterSeq: number): WireMessage[] {
+    readAfter(conversationId: number, afterSeq: number): Promise<WireMessage[]> {
       return readTranscript(db, conversationId, afterSeq, "agent");
     },
 
@@ -246,24 +245,28 @@ export function createDesk(deps: {
     },
 
     /** The agent is writing: the customer sees it while the conversation is theirs. */
-    typing(agentId: number, conversationId: number): void {
-      const conversation = conversationState(db, conversationId);
+    async typing(agentId: number, conversationId: number): Promise<void> {
+      const conversation = await conversationState(db, conversationId);
       if (conversation?.status !== "assigned" || conversation.assigneeId !== agentId) return;
       publish.toVisitor(conversation.visitorId, { type: "typing" });
     },
 
     /** The agent saw the conversation up to `seq`: their unread count, the customer's "read". */
     async read(agentId: number, conversationId: number, seq: number): Promise<void> {
-      const conversation = conversationState(db, conversationId);
+      const conversation = await conversationState(db, conversationId);
       if (!conversation || conversation.status === "bot") return;
       await markRead(db, { agentId, conversationId, seq: Math.min(seq, conversation.lastSeq) });
-      const readSeq = readByTeam(db, conversationId);
+      const readSeq = await readByTeam(db, conversationId);
       publish.toVisitor(conversation.visitorId, { type: "read", conversationId, seq: readSeq });
     },
   };
 }
 
 export type Desk = ReturnType<typeof createDesk>;
+
+function failed(what: string) {
+  return (error: unknown) => console.error(`${what} failed`, error);
+}
 
 function member(row: TeamRow, connected: boolean): TeamMember {
   const { away, ...fields } = row;

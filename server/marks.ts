@@ -56,9 +56,9 @@ export function createMarks(deps: {
       request: MarkRequest,
       agentId: number,
     ): Promise<TriageMark | MarkRefusal> {
-      const conversation = getConversation(db, conversationId);
+      const conversation = await getConversation(db, conversationId);
       if (!conversation) return "not_found";
-      const transcript = readTranscript(db, conversationId);
+      const transcript = await readTranscript(db, conversationId);
       const text =
         request.kind === "answerable"
           ? handedOffWords(transcript)

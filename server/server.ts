@@ -44,7 +44,7 @@ export async function startServer(
   config: Config,
   now: () => number = Date.now,
 ): Promise<RunningServer> {
-  const db = openDatabase(join(config.dataDir, "chat.sqlite"));
+  const db = await openDatabase(config.databaseUrl ?? join(config.dataDir, "chat.sqlite"));
   const seeded = await seedIfEmpty(
     db,
     { email: config.adminEmail, password: config.adminPassword },
@@ -112,7 +112,11 @@ export async function startServer(
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket });
   await once(server, "listening");
   const heartbeat = startHeartbeat(wss, config.heartbeatMs);
-  const hoursCheck = setInterval(() => desk.announceAvailability(), HOURS_CHECK_MS).unref();
+  const hoursCheck = setInterval(() => {
+    desk.announceAvailability().catch((error: unknown) => {
+      console.error("announcing availability failed", error);
+    });
+  }, HOURS_CHECK_MS).unref();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -138,7 +142,7 @@ export async function startServer(
       await desk.stop();
       line.stop();
       await outbox?.stop();
-      closeDatabase(db);
+      await closeDatabase(db);
     },
   };
 }

@@ -30,29 +30,29 @@ export function createWaitingLine(deps: {
   let later: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  function samples(at: number): PaceSample[] {
+  async function samples(at: number): Promise<PaceSample[]> {
     if (!history || at - history.readAt > REFRESH_MS) {
-      const pickups = recentPickups(db, at - HISTORY_MS, HISTORY_LIMIT);
+      const pickups = await recentPickups(db, at - HISTORY_MS, HISTORY_LIMIT);
       history = { readAt: at, samples: paceSamples(pickups) };
     }
     return history.samples;
   }
 
-  function places(): Map<number, { visitorId: number; place: Place }> {
+  async function places(): Promise<Map<number, { visitorId: number; place: Place }>> {
     const at = now();
     const { timeZone } = deps.settings.widget().hours;
     const hourOf = (moment: number) => hourIn(timeZone, moment);
     const paces = new Map<string, number | undefined>();
     const ahead = new Map<string, number>();
     const result = new Map<number, { visitorId: number; place: Place }>();
-    for (const row of listQueue(db)) {
+    for (const row of await listQueue(db)) {
       const skill = row.skill ?? DEFAULT_SKILL;
       const language = row.language ?? "und";
       const position = (ahead.get(skill) ?? 0) + 1;
       ahead.set(skill, position);
       const group = `${skill} ${language}`;
       if (!paces.has(group))
-        paces.set(group, typicalPace(samples(at), { skill, language, at }, hourOf));
+        paces.set(group, typicalPace(await samples(at), { skill, language, at }, hourOf));
       const minutes = waitMinutes(position, paces.get(group));
       const place: Place =
         minutes === undefined ? { position } : { position, waitMinutes: minutes };
@@ -61,11 +61,11 @@ export function createWaitingLine(deps: {
     return result;
   }
 
-  function tell(): void {
+  async function tell(): Promise<void> {
     later = undefined;
     if (stopped) return;
     toldAt = performance.now();
-    const current = places();
+    const current = await places();
     for (const id of told.keys()) if (!current.has(id)) told.delete(id);
     for (const [conversationId, { visitorId, place }] of current) {
       const said = told.get(conversationId);
@@ -80,16 +80,16 @@ export function createWaitingLine(deps: {
      * For a welcome: where this conversation stands, if it is waiting. What it was last told
      * is current within one update; the whole line is worked out only for one not told yet.
      */
-    placeOf(conversationId: number): Place | undefined {
-      return told.get(conversationId) ?? places().get(conversationId)?.place;
+    async placeOf(conversationId: number): Promise<Place | undefined> {
+      return told.get(conversationId) ?? (await places()).get(conversationId)?.place;
     },
 
     /** After the queue changed: every waiting customer whose place or wait moved hears it. */
-    update(): void {
+    async update(): Promise<void> {
       if (later || stopped) return;
       const wait = toldAt + TELL_EVERY_MS - performance.now();
-      if (wait <= 0) tell();
-      else later = setTimeout(tell, wait);
+      if (wait <= 0) await tell();
+      else later = setTimeout(() => void tell().catch(failed), wait);
     },
 
     /** At shutdown, before the database closes. */
@@ -101,3 +101,7 @@ export function createWaitingLine(deps: {
 }
 
 export type WaitingLine = ReturnType<typeof createWaitingLine>;
+
+function failed(error: unknown): void {
+  console.error("telling waiting customers their place failed", error);
+}

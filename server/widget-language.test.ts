@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { openDatabase, saveSettings } from "../db/index.ts";
+import { saveSettings } from "../db/index.ts";
+import { openTestDatabase } from "../db/test-database.ts";
 import type { PublicWidgetSettings, WidgetSettings } from "../protocol/index.ts";
 import { loadSettings } from "./settings-store.ts";
 import {
@@ -36,7 +37,7 @@ test("a switch is offered only for a message clearly written in an offered langu
 });
 
 test("settings saved with one greeting for everyone keep it as the English one and keep the rest", async () => {
-  const db = openDatabase(":memory:");
+  const db = await openTestDatabase();
   const legacy = {
     greeting: "Welcome to Linden & Co.!",
     color: "#123456",

@@ -85,11 +85,9 @@ export function agentAuthRoutes(deps: AppDeps) {
 
   /** Ends one session: its cookie stops working and its open sockets close. */
   async function endSession(tokenHash: string): Promise<void> {
-    const agent = await findSessionAgent(db, tokenHash, now());
-    await deleteAgentSession(db, tokenHash);
-    if (!agent) return;
-    recordAudit(db, { agentId: agent.id, action: "sign_out" }, now());
-    deps.publish.accessEnded({ agentId: agent.id, tokenHash, why: "signed_out" });
+    const agentId = await deleteAgentSession(db, tokenHash, now());
+    if (agentId === undefined) return;
+    deps.publish.accessEnded({ agentId, tokenHash, why: "signed_out" });
   }
 
   return (
@@ -113,7 +111,8 @@ export function agentAuthRoutes(deps: AppDeps) {
         });
         if (agent === undefined) return tooManyAttempts(c, 1000);
         if (!agent) {
-          recordAudit(db, { agentId: null, action: "sign_in_failed", data: { email, ip } }, now());
+          const data = { email, ip };
+          await recordAudit(db, { agentId: null, action: "sign_in_failed", data }, now());
           throw new HTTPException(401, { message: "Wrong email or password." });
         }
         await guard.signInsFromIp.succeeded(ip);
@@ -123,13 +122,13 @@ export function agentAuthRoutes(deps: AppDeps) {
         if (previous) await endSession(hashToken(previous));
         const token = newToken();
         const expiresAt = now() + SESSION_TTL_MS;
-        await createAgentSession(db, {
+        const session = {
           tokenHash: hashToken(token),
           agentId: agent.id,
           createdAt: now(),
           expiresAt,
-        });
-        recordAudit(db, { agentId: agent.id, action: "sign_in", data: { ip } }, now());
+        };
+        await createAgentSession(db, session, ip);
         setCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: "Strict",

@@ -27,8 +27,8 @@ export function deskRoutes(deps: AppDeps) {
       const id = idParam(c.req.param("id"));
       return c.json({ conversations: await listVisitorConversations(db, id) });
     })
-    .get("/conversations/:id/suggestions", (c) => {
-      const conversation = desk.conversation(idParam(c.req.param("id")));
+    .get("/conversations/:id/suggestions", async (c) => {
+      const conversation = await desk.conversation(idParam(c.req.param("id")));
       if (!conversation) throw notFound();
       return c.json({ suggestions: chat.suggestions(conversation) });
     })

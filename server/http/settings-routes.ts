@@ -47,7 +47,7 @@ export function settingsRoutes(deps: AppDeps) {
       }
       await settings.saveWidget(value, c.get("agent").id, now());
       // New business hours reach every open widget now, not at the next periodic check.
-      deps.desk.announceAvailability();
+      await deps.desk.announceAvailability();
       return c.json({ widget: settings.widget() });
     });
 }

@@ -7,7 +7,6 @@ import {
   deactivateAgent,
   deleteAgentSessions,
   findAgentByEmail,
-  recordAudit,
   updateAgentProfile,
 } from "../../db/index.ts";
 import { languagesSchema, skillsSchema } from "../../protocol/index.ts";
@@ -62,24 +61,20 @@ export function teamRoutes(deps: AppDeps) {
   }
 
   return new Hono<AgentEnv>()
-    .get("/", (c) => c.json({ agents: desk.team() }))
+    .get("/", async (c) => c.json({ agents: await desk.team() }))
     .post("/", async (c) => {
       const input = await body(c.req.raw, newAgentSchema);
       if (await findAgentByEmail(db, input.email)) {
         throw new HTTPException(409, { message: "An agent with this email already exists." });
       }
       const { password, ...fields } = input;
-      const agent = await createAgent(db, {
-        ...fields,
-        passwordHash: password === undefined ? NO_PASSWORD_YET : await hashPassword(password),
-        createdAt: now(),
-      });
       const by = c.get("agent").id;
-      recordAudit(db, { agentId: by, action: "agent_created", target: `agent:${agent.id}` }, now());
+      const passwordHash = password === undefined ? NO_PASSWORD_YET : await hashPassword(password);
+      const agent = await createAgent(db, { ...fields, passwordHash, createdAt: now() }, by);
       const origin = new URL(c.req.url).origin;
       const inviteUrl =
         password === undefined ? await passwordLink(agent.id, "invite", by, origin) : undefined;
-      desk.publishTeam();
+      await desk.publishTeam();
       return c.json({ agent: publicAgent(agent), ...(inviteUrl ? { inviteUrl } : {}) }, 201);
     })
     .patch("/:id", async (c) => {
@@ -91,7 +86,7 @@ export function teamRoutes(deps: AppDeps) {
       const changes = Object.fromEntries(
         Object.entries(profile).filter(([, value]) => value !== undefined),
       );
-      const before = desk.team().find((member) => member.id === id);
+      const before = (await desk.team()).find((member) => member.id === id);
       if (!before) throw notFound();
       // Nothing changed (a form saved twice): nothing to write.
       if (Object.keys(changes).length === 0) return c.json({ agent: before });
@@ -102,13 +97,13 @@ export function teamRoutes(deps: AppDeps) {
       if (profile.role !== undefined && profile.role !== before?.role) {
         deps.publish.accessEnded({ agentId: id, why: "role_changed" });
       }
-      desk.publishTeam();
+      await desk.publishTeam();
       await desk.route();
-      return c.json({ agent: desk.team().find((member) => member.id === id) });
+      return c.json({ agent: (await desk.team()).find((member) => member.id === id) });
     })
     .post("/:id/password-link", async (c) => {
       const id = idParam(c.req.param("id"));
-      if (!desk.team().some((member) => member.id === id)) throw notFound();
+      if (!(await desk.team()).some((member) => member.id === id)) throw notFound();
       const origin = new URL(c.req.url).origin;
       return c.json({ url: await passwordLink(id, "reset", c.get("agent").id, origin) });
     })
@@ -117,22 +112,15 @@ export function teamRoutes(deps: AppDeps) {
       if (id === c.get("agent").id) {
         throw new HTTPException(409, { message: "You cannot deactivate yourself." });
       }
-      const requeued = await deactivateAgent(db, id, now());
+      const requeued = await deactivateAgent(db, id, { agentId: c.get("agent").id }, now());
       if (!requeued) throw notFound();
-      recordAudit(
-        db,
-        { agentId: c.get("agent").id, action: "agent_deactivated", target: `agent:${id}` },
-        now(),
-      );
       deps.publish.accessEnded({ agentId: id, why: "deactivated" });
       await desk.requeued(requeued);
       return c.body(null, 204);
     })
     .delete("/:id/sessions", async (c) => {
       const id = idParam(c.req.param("id"));
-      const ended = await deleteAgentSessions(db, id);
-      const entry = { action: "sessions_revoked", target: `agent:${id}`, data: { ended } } as const;
-      recordAudit(db, { agentId: c.get("agent").id, ...entry }, now());
+      const ended = await deleteAgentSessions(db, id, { agentId: c.get("agent").id }, now());
       deps.publish.accessEnded({ agentId: id, why: "revoked" });
       return c.json({ ended });
     });

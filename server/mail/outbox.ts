@@ -29,7 +29,7 @@ export function createMailOutbox(deps: {
   let stopped = false;
 
   async function drain(): Promise<void> {
-    for (let due = dueEmails(db, now(), BATCH); due.length > 0 && !stopped; ) {
+    for (let due = await dueEmails(db, now(), BATCH); due.length > 0 && !stopped; ) {
       for (const email of due) {
         if (stopped) return;
         try {
@@ -43,14 +43,14 @@ export function createMailOutbox(deps: {
           await markEmailFailed(db, email.id, { error: String(error), retryAt });
         }
       }
-      due = dueEmails(db, now(), BATCH);
+      due = await dueEmails(db, now(), BATCH);
     }
-    if (!stopped) wakeForNext();
+    if (!stopped) await wakeForNext();
   }
 
-  function wakeForNext(): void {
+  async function wakeForNext(): Promise<void> {
     clearTimeout(timer);
-    const at = nextEmailAt(db);
+    const at = await nextEmailAt(db);
     if (at !== undefined) timer = setTimeout(kick, Math.max(0, at - now())).unref();
   }
 

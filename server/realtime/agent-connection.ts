@@ -69,8 +69,7 @@ export function agentConnection(
   function deliver(frame: AgentServerFrame): void {
     switch (frame.type) {
       case "message":
-        if (frame.conversationId !== stream?.conversationId) return;
-        for (const message of stream.next(frame.message)) send({ ...frame, message });
+        if (frame.conversationId === stream?.conversationId) stream.push(frame.message);
         return;
       case "typing":
         if (frame.conversationId === stream?.conversationId) send(frame);
@@ -85,13 +84,16 @@ export function agentConnection(
   const disconnected = desk.connected(agent.id);
   const ready = desk.snapshot(agent).then(send);
 
-  /** Nothing awaits between reading the transcript and sending it (see MessageStream). */
-  function open(conversationId: number, afterSeq: number): AgentServerFrame {
-    const conversation = desk.conversation(conversationId);
-    if (!conversation) return transitionError("not_found");
-    const resumed = MessageStream.resume(conversationId, afterSeq, desk.readAfter);
-    stream = resumed.stream;
-    return { type: "transcript", conversation, afterSeq, messages: resumed.backlog };
+  /** The transcript after `afterSeq`, then its live messages (see MessageStream). */
+  async function open(conversationId: number, afterSeq: number): Promise<void> {
+    const conversation = await desk.conversation(conversationId);
+    if (!conversation) return send(transitionError("not_found"));
+    stream = new MessageStream(conversationId, afterSeq, desk.readAfter, (message) =>
+      send({ type: "message", conversationId, message }),
+    );
+    await stream.resume((messages) =>
+      send({ type: "transcript", conversation, afterSeq, messages }),
+    );
   }
 
   async function handle(raw: unknown): Promise<void> {
@@ -104,7 +106,7 @@ export function agentConnection(
     if (!actor) return;
     switch (frame.type) {
       case "open":
-        return send(open(frame.conversationId, frame.afterSeq ?? 0));
+        return open(frame.conversationId, frame.afterSeq ?? 0);
       case "claim":
         return send(await desk.claim(actor.id, frame.conversationId));
       case "reply":

@@ -32,7 +32,7 @@ export interface VisitorDeps {
   guard: Guard;
   secrets: IdentitySecrets;
   line: WaitingLine;
-  availability: () => Availability;
+  availability: () => Promise<Availability>;
   /** The languages the widget offers: a message in another of them gets a switch offered. */
   languages: () => readonly string[];
   /** Customers with a widget open: availability news goes to them, replies to the others by email. */
@@ -49,22 +49,38 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   /** The page the customer is on, from the hello or their latest message. */
   let page: Page | undefined;
   let stream: MessageStream | undefined;
+  /** Live frames that arrived while the welcome was being prepared: they follow it. */
+  let early: VisitorServerFrame[] | undefined;
   /** Ends the subscriptions and the customer's presence. */
   let unsubscribe: (() => void) | undefined;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
 
+  function streamOf(conversationId: number, afterSeq: number): MessageStream {
+    return new MessageStream(conversationId, afterSeq, chat.readAfter, (message) =>
+      send({ type: "message", conversationId, message }),
+    );
+  }
+
   /** Live frames: messages go through the stream, so none is missed or repeated. */
   function deliver(frame: VisitorServerFrame): void {
+    if (early) {
+      early.push(frame);
+      return;
+    }
     if (frame.type !== "message") {
       send(frame);
       return;
     }
-    const { conversationId } = frame;
-    if (stream?.conversationId !== conversationId) {
-      // The first message of a conversation that did not exist at hello: start from zero.
-      stream = new MessageStream(conversationId, 0, chat.readAfter);
-    }
-    for (const message of stream.next(frame.message)) send({ ...frame, message });
+    // The first message of a conversation that did not exist at hello: start from zero.
+    if (stream?.conversationId !== frame.conversationId) stream = streamOf(frame.conversationId, 0);
+    stream.push(frame.message);
+  }
+
+  /** The welcome is out: what arrived meanwhile follows it. */
+  function afterWelcome(): void {
+    const frames = early ?? [];
+    early = undefined;
+    for (const frame of frames) deliver(frame);
   }
 
   async function hello(frame: Hello): Promise<void> {
@@ -75,36 +91,42 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     unsubscribe?.();
     visitorId = identified.visitor.id;
     page = frame.page;
+    early = [];
+    stream = undefined;
     const own = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
     const leave = deps.customers.enter(visitorId);
     unsubscribe = () => {
       own();
       leave();
     };
-    // From here to the welcome nothing awaits: live messages stored after the read reach
-    // `deliver` only after the stream exists, and it drops what the welcome already holds.
-    const conversation = chat.visitorConversation(visitorId) ?? null;
+    // Subscribed before reading: whatever is stored from here on reaches `deliver`, which
+    // holds it until the welcome is out; the stream drops what the welcome already holds.
+    const conversation = (await chat.visitorConversation(visitorId)) ?? null;
     const resumed = conversation !== null && frame.resume?.conversationId === conversation.id;
-    let backlog: WireMessage[] = [];
-    stream = undefined;
-    if (conversation) {
-      const from = resumed ? (frame.resume?.seq ?? 0) : 0;
-      ({ stream, backlog } = MessageStream.resume(conversation.id, from, chat.readAfter));
-    }
+    const availability = await deps.availability();
     const place =
-      conversation?.status === "queued" ? deps.line.placeOf(conversation.id) : undefined;
+      conversation?.status === "queued" ? await deps.line.placeOf(conversation.id) : undefined;
     const email = identified.visitor.contactEmail;
-    send({
-      type: "welcome",
-      token: identified.token,
-      conversation,
-      messages: backlog,
-      resumed,
-      ...userOf(identified.visitor.userId),
-      availability: deps.availability(),
-      ...(place ? { place } : {}),
-      ...(email ? { email } : {}),
-    });
+    const welcome = (messages: WireMessage[]) => {
+      send({
+        type: "welcome",
+        token: identified.token,
+        conversation,
+        messages,
+        resumed,
+        ...userOf(identified.visitor.userId),
+        availability,
+        ...(place ? { place } : {}),
+        ...(email ? { email } : {}),
+      });
+      afterWelcome();
+    };
+    if (conversation) {
+      stream = streamOf(conversation.id, resumed ? (frame.resume?.seq ?? 0) : 0);
+      await stream.resume(welcome);
+    } else {
+      welcome([]);
+    }
     if (identified.userRejected) {
       send({
         type: "error",
@@ -139,14 +161,14 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
       }
       case "talk_to_person": {
         if (visitorId === undefined) return send(notReady());
-        if (chat.startsConversation(visitorId)) {
+        if (await chat.startsConversation(visitorId)) {
           const retryAfterMs = await guard.newConversation(socket.ip);
           if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs));
         }
         return chat.requestPerson(visitorId);
       }
       case "typing": {
-        if (visitorId !== undefined) chat.noteTyping(visitorId);
+        if (visitorId !== undefined) await chat.noteTyping(visitorId);
         return;
       }
       case "email": {
@@ -154,7 +176,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         await saveContactEmail(deps.db, visitorId, frame.email);
         send({ type: "email_saved", email: frame.email });
         // The agents' view of the conversation now shows where replies can go.
-        const current = currentConversationOf(deps.db, visitorId);
+        const current = await currentConversationOf(deps.db, visitorId);
         if (current) deps.publish.conversation(current);
         return;
       }
@@ -169,7 +191,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
             message: "Only your own resolved conversation can be rated.",
           });
         }
-        const rated = getConversation(deps.db, conversationId);
+        const rated = await getConversation(deps.db, conversationId);
         if (rated) deps.publish.conversation(rated);
         return;
       }
@@ -187,7 +209,9 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     return (
       (await guard.messageOnConnection(socket.id)) ??
       (await guard.messageFromIp(socket.ip)) ??
-      (chat.startsConversation(visitor) ? await guard.newConversation(socket.ip) : undefined)
+      ((await chat.startsConversation(visitor))
+        ? await guard.newConversation(socket.ip)
+        : undefined)
     );
   }
 

@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { drizzle } from "drizzle-orm/node-postgres";
+import { migrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import type { Db, Query, Tx } from "./database.ts";
+import * as tables from "./schema-pg.ts";
+
+const migrationsFolder = fileURLToPath(new URL("./migrations-pg", import.meta.url));
+
+/** Connections each node keeps open; PostgreSQL's default limit is 100 for all nodes. */
+const POOL_SIZE = 10;
+
+/**
+ * A PostgreSQL database through a connection pool. Each write is its own transaction at READ
+ * COMMITTED: the conditional updates the writes are made of re-check their condition on the
+ * locked row, so two nodes deciding at once cannot both succeed.
+ */
+export async function openPostgres(url: string): Promise<Db> {
+  // Idle connections do not keep a process alive that has nothing else to do (a test, a script).
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, allowExitOnIdle: true });
+  const postgres = drizzle(pool);
+  await migrate(postgres, { migrationsFolder });
+  const db: Db = {
+    engine: "postgres",
+    q: postgres as Query,
+    t: tables,
+    transact: (work) =>
+      postgres.transaction((transaction) => {
+        const tx: Tx = { ...db, q: transaction as Query, inTransaction: true };
+        return work(tx);
+      }),
+    close: () => pool.end(),
+  };
+  return db;
+}

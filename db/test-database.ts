@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Db } from "./database.ts";
+import { openDatabase } from "./open.ts";
+
+/**
+ * Where tests keep their data: unset, SQLite in memory; a postgres:// URL (set by
+ * `with-postgres.ts`), a new database on that server for each call, so tests never share.
+ */
+export function testStorage(): string | undefined {
+  return process.env.TEST_POSTGRES_URL || undefined;
+}
+
+/** A fresh, migrated, empty database for one test, on the engine `testStorage` names. */
+export async function openTestDatabase(): Promise<Db> {
+  return openDatabase(await newTestDatabaseUrl());
+}
+
+/** ":memory:" for SQLite; for PostgreSQL, the URL of a database just created for the caller. */
+export async function newTestDatabaseUrl(): Promise<string> {
+  const server = testStorage();
+  if (!server) return ":memory:";
+  const name = `test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
