@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { rawRows, rawRun } from "../db/raw-sql.ts";
 import {
   ROLE_CHANGED_CLOSE as ROLE_CHANGED,
   SESSION_ENDED_CLOSE as SESSION_ENDED,
@@ -137,12 +138,7 @@ describe("an agent's inbox socket lasts exactly as long as their access", () => 
     const agent = await signedInAgent();
     const conversationId = await queuedConversation();
     // Another server node deactivates the agent: no event reaches this one.
-    const other = new Sqlite(server.databaseFile);
-    try {
-      other.prepare("update agents set active = 0 where id = ?").run(agent.id);
-    } finally {
-      other.close();
-    }
+    await rawRun(server.database, sql`update agents set active = false where id = ${agent.id}`);
     agent.socket.send({ type: "claim", conversationId });
     assert.deepEqual(await agent.socket.closedByServer(), {
       code: SESSION_ENDED,
@@ -154,17 +150,11 @@ describe("an agent's inbox socket lasts exactly as long as their access", () => 
     assert.ok(
       moves.every((frame) => (frame.conversation as { status: string }).status !== "assigned"),
     );
-    const reader = new Sqlite(server.databaseFile, { readonly: true });
-    try {
-      const claimed = reader
-        .prepare(
-          "select count(*) as n from conversation_events where conversation_id = ? and type = 'claimed'",
-        )
-        .get(conversationId) as { n: number };
-      assert.equal(claimed.n, 0);
-    } finally {
-      reader.close();
-    }
+    const claimed = await rawRows(
+      server.database,
+      sql`select id from conversation_events where conversation_id = ${conversationId} and type = 'claimed'`,
+    );
+    assert.equal(claimed.length, 0);
   });
 });
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
-import Sqlite from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
+import { rawRows } from "../db/raw-sql.ts";
 import { DEFAULT_ROUTING, DEFAULT_WIDGET } from "../protocol/index.ts";
 import {
   ADMIN,
@@ -285,15 +286,12 @@ const ALLOWED: Record<Access, Role[]> = {
 describe("agents: sessions, roles, cross-site requests, headers, audit and privacy", () => {
   let clock = Date.now();
   let server: Harness;
-  let reader: Sqlite.Database;
   let adminCookie: string;
   before(async () => {
     server = await startHarness({ now: () => clock });
-    reader = new Sqlite(server.databaseFile, { readonly: true });
     adminCookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
   });
   after(async () => {
-    reader.close();
     await server.close();
   });
 
@@ -357,9 +355,11 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
     await socket.next((frame) => frame.type === "ack");
     socket.close();
     const visitorId = Number(token.split(".")[0]);
-    const row = reader
-      .prepare("select id from conversations where visitor_id = ?")
-      .get(visitorId) as { id: number };
+    const [row] = await rawRows<{ id: number }>(
+      server.database,
+      sql`select id from conversations where visitor_id = ${visitorId}`,
+    );
+    assert.ok(row);
     return { visitorId, conversationId: row.id };
   }
 
@@ -646,26 +646,12 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       cookie: adminCookie,
     });
     assert.equal(deleted.status, 204);
-    const count = (sql: string) => (reader.prepare(sql).get(visitorId) as { n: number }).n;
-    assert.equal(count("select count(*) n from visitors where id = ?"), 0);
-    assert.equal(count("select count(*) n from conversations where visitor_id = ?"), 0);
-    assert.equal(
-      (
-        reader
-          .prepare("select count(*) n from messages where text like '%eva@example.com%'")
-          .get() as { n: number }
-      ).n,
-      0,
-    );
-    assert.equal(
-      (
-        reader
-          .prepare(
-            "select count(*) n from conversation_events where conversation_id not in (select id from conversations)",
-          )
-          .get() as { n: number }
-      ).n,
-      0,
+    const none = async (query: SQL) => assert.deepEqual(await rawRows(server.database, query), []);
+    await none(sql`select id from visitors where id = ${visitorId}`);
+    await none(sql`select id from conversations where visitor_id = ${visitorId}`);
+    await none(sql`select id from messages where text like '%eva@example.com%'`);
+    await none(
+      sql`select id from conversation_events where conversation_id not in (select id from conversations)`,
     );
     const audit = (await (
       await api(server.url, "GET", "/api/admin/audit", { cookie: adminCookie })

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
+import { rawRows } from "../db/raw-sql.ts";
 import {
   ADMIN,
   agentSocket,
@@ -23,7 +24,6 @@ const isAck = (clientId: string) => (frame: Frame) =>
 
 describe("delivery: sequence numbers, resume and idempotent sends", () => {
   let server: Harness;
-  let reader: Sqlite.Database;
   const roomy = { points: 100_000, perMs: 60_000 };
   before(async () => {
     server = await startHarness({
@@ -35,10 +35,8 @@ describe("delivery: sequence numbers, resume and idempotent sends", () => {
         newConversationsPerIp: roomy,
       },
     });
-    reader = new Sqlite(server.databaseFile, { readonly: true });
   });
   after(async () => {
-    reader.close();
     await server.close();
   });
 
@@ -59,9 +57,10 @@ describe("delivery: sequence numbers, resume and idempotent sends", () => {
     const back = await visitor(server.url, first.token, { conversationId, seq: Number(ack1.seq) });
     assert.equal(back.welcome.resumed, true);
     const missed = messagesOf(back.welcome).map((message) => message.seq);
-    const all = reader
-      .prepare("select seq from messages where conversation_id = ? order by seq")
-      .all(conversationId) as { seq: number }[];
+    const all = await rawRows<{ seq: number }>(
+      server.database,
+      sql`select seq from messages where conversation_id = ${conversationId} order by seq`,
+    );
     assert.deepEqual(
       missed,
       all.map((row) => row.seq).filter((seq) => seq > Number(ack1.seq)),
@@ -123,21 +122,21 @@ describe("delivery: sequence numbers, resume and idempotent sends", () => {
         const client = await ReliableClient.connect(server.url);
         for (const step of actions) await client[step.kind](`run ${run}`);
         await client.settle();
-        const stored = reader
-          .prepare(
-            `select client_id from messages
-             where conversation_id = (select max(id) from conversations where visitor_id = ?)
+        const stored = await rawRows<{ client_id: string }>(
+          server.database,
+          sql`select client_id from messages
+             where conversation_id = (select max(id) from conversations where visitor_id = ${client.visitorId})
                and author = 'customer' order by seq`,
-          )
-          .all(client.visitorId) as { client_id: string }[];
+        );
         assert.deepEqual(
           stored.map((row) => row.client_id),
           client.sent,
         );
         for (const [clientId, seq] of client.acked) {
-          const row = reader
-            .prepare("select seq from messages where client_id = ?")
-            .get(clientId) as { seq: number } | undefined;
+          const [row] = await rawRows<{ seq: number }>(
+            server.database,
+            sql`select seq from messages where client_id = ${clientId}`,
+          );
           assert.equal(row?.seq, seq, `acked ${clientId} must be stored with its seq`);
         }
         await client.close();

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import WebSocket from "ws";
+import { closeDatabase, type Db, openDatabase } from "../db/index.ts";
+import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
 import { agentServerFrame, describeIssue, visitorServerFrame } from "../protocol/index.ts";
 import { readConfig } from "./config.ts";
 import type { Limits } from "./limits.ts";
@@ -14,17 +16,23 @@ export const ADMIN = { email: "admin@example.com", password: "test password 1234
 
 export interface Harness extends RunningServer {
   dataDir: string;
-  databaseFile: string;
+  /** The server's database as another node or an operator sees it, for checks around the API. */
+  database: Db;
 }
 
-/** The real server with a fresh database; `env` and `limits` change its configuration. */
+/**
+ * The real server with a fresh database (SQLite, or PostgreSQL under `with-postgres.ts`);
+ * `env` and `limits` change its configuration.
+ */
 export async function startHarness(
   options: { env?: Record<string, string>; limits?: Partial<Limits>; now?: () => number } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-test-"));
+  const postgres = testStorage() ? await newTestDatabaseUrl() : undefined;
   const config = readConfig({
     PORT: "0",
     DATA_DIR: dataDir,
+    ...(postgres ? { DATABASE_URL: postgres } : {}),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // Short, so tests stay quick, but the bot still waits for the customer to finish.
@@ -33,11 +41,13 @@ export async function startHarness(
   });
   config.limits = { ...config.limits, ...options.limits };
   const server = await startServer(config, options.now);
+  const database = await openDatabase(postgres ?? join(dataDir, "chat.sqlite"));
   return {
     ...server,
     dataDir,
-    databaseFile: join(dataDir, "chat.sqlite"),
+    database,
     async close() {
+      await closeDatabase(database);
       await server.close();
       await rm(dataDir, { recursive: true, force: true });
     },

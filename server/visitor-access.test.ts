@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
 import { after, before, describe, test } from "node:test";
-import Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { rawRows } from "../db/raw-sql.ts";
 import { issueVisitorToken, VISITOR_TOKEN_TTL_MS } from "./auth/visitor-token.ts";
 import { type Frame, type Harness, startHarness, TestSocket, visitor } from "./test-harness.ts";
 
@@ -113,10 +114,14 @@ describe("visitor tokens and identity verification", () => {
   });
 
   test("the name and email beside a verified id are kept only as one plain mailbox", async () => {
-    const reader = new Sqlite(server.databaseFile, { readonly: true });
-    const stored = (visitorId: number) =>
-      reader.prepare("select name, email from visitors where id = ?").get(visitorId);
-    try {
+    const stored = async (visitorId: number) =>
+      (
+        await rawRows<{ name: string | null; email: string | null }>(
+          server.database,
+          sql`select name, email from visitors where id = ${visitorId}`,
+        )
+      )[0];
+    {
       const id = "customer-88";
       const injected = await hello(server.url, {
         user: {
@@ -126,21 +131,19 @@ describe("visitor tokens and identity verification", () => {
           email: "mallory@example.com\r\nBcc: everyone@example.com",
         },
       });
-      assert.deepEqual(stored(injected.visitorId), {
+      assert.deepEqual(await stored(injected.visitorId), {
         name: "Mallory  Bcc: everyone@example.com",
         email: null,
       });
       const listed = await hello(server.url, {
         user: { id, hash: userHash(id), email: "a@example.com, b@example.com" },
       });
-      assert.equal((stored(listed.visitorId) as { email: string | null }).email, null);
+      assert.equal((await stored(listed.visitorId))?.email, null);
       const plain = await hello(server.url, {
         user: { id, hash: userHash(id), email: " ada@example.com " },
       });
-      assert.equal((stored(plain.visitorId) as { email: string }).email, "ada@example.com");
+      assert.equal((await stored(plain.visitorId))?.email, "ada@example.com");
       for (const item of [injected, listed, plain]) item.socket.close();
-    } finally {
-      reader.close();
     }
   });
 

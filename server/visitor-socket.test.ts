@@ -1,32 +1,30 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { rawRows } from "../db/raw-sql.ts";
 import { type Harness, startHarness, TestSocket, visitor } from "./test-harness.ts";
 
 describe("visitor WebSocket", () => {
   let server: Harness;
-  let reader: Sqlite.Database;
   before(async () => {
     server = await startHarness();
-    reader = new Sqlite(server.databaseFile, { readonly: true });
   });
   after(async () => {
-    reader.close();
     await server.close();
   });
 
   const storedWithClientId = (clientId: string) =>
-    reader.prepare("select seq, text from messages where client_id = ?").all(clientId) as {
-      seq: number;
-      text: string;
-    }[];
+    rawRows<{ seq: number; text: string }>(
+      server.database,
+      sql`select seq, text from messages where client_id = ${clientId}`,
+    );
 
   test("a message is in the database by the time its ack arrives", async () => {
     const { socket } = await visitor(server.url);
     socket.send({ type: "send", clientId: "persist-1", text: "Do you sell gift cards?" });
     const ack = await socket.next((frame) => frame.type === "ack");
     // A separate connection to the file: only a committed row is visible here.
-    const rows = storedWithClientId("persist-1");
+    const rows = await storedWithClientId("persist-1");
     assert.deepEqual(rows, [{ seq: ack.seq, text: "Do you sell gift cards?" }]);
     socket.close();
   });
@@ -45,7 +43,7 @@ describe("visitor WebSocket", () => {
     const ack3 = await again.socket.next((f) => f.type === "ack");
     assert.equal(ack2.seq, ack1.seq);
     assert.equal(ack3.seq, ack1.seq);
-    assert.equal(storedWithClientId("resend-1").length, 1);
+    assert.equal((await storedWithClientId("resend-1")).length, 1);
     again.socket.close();
   });
 
@@ -80,7 +78,7 @@ describe("visitor WebSocket", () => {
     socket.send({ type: "send", clientId: "early", text: "hello?" });
     const error = await socket.next();
     assert.deepEqual([error.type, error.code, error.clientId], ["error", "not_ready", "early"]);
-    assert.equal(storedWithClientId("early").length, 0);
+    assert.equal((await storedWithClientId("early")).length, 0);
     socket.close();
   });
 
