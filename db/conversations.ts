@@ -11,6 +11,7 @@ import type {
 import { type AuditAction, recordAudit } from "./audit.ts";
 import { conversationState, latestOf, summaryOf } from "./conversation-reads.ts";
 import { type Db, first, type Tables, type Tx, write } from "./database.ts";
+import { lockConversation, lockVisitor } from "./locks.ts";
 import { insertMessage, type NewMessage } from "./messages.ts";
 import { recordPickup } from "./pickups.ts";
 import { prepared } from "./prepared.ts";
@@ -84,6 +85,7 @@ export async function appendBotAnswer(
   now: number,
 ): Promise<WireMessage | null> {
   return write(db, async (tx) => {
+    await lockConversation(tx, input.conversationId);
     if ((await conversationState(tx, input.conversationId))?.status !== "bot") return null;
     const { text, faqId } = input;
     const bot = { author: "bot", text, faqId } as const;
@@ -110,6 +112,7 @@ export async function appendAgentMessage(
   ({ ok: true } & Appended) | { ok: false; reason: "not_found" | "conflict" | "forbidden" }
 > {
   return write(db, async (tx) => {
+    await lockConversation(tx, input.conversationId);
     if (!(await isActiveAgent(tx, input.agentId))) {
       return { ok: false, reason: "forbidden" } as const;
     }
@@ -176,6 +179,7 @@ export async function updateHandoff(
   const { conversationId, handoff, skill } = input;
   return write(db, async (tx) => {
     const { conversations } = tx.t;
+    await lockConversation(tx, conversationId);
     const current = await conversationState(tx, conversationId);
     if (current?.status !== "queued" && current?.status !== "assigned") return undefined;
     await tx.q
@@ -324,6 +328,7 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
   const { conversationId, event } = spec;
   return write(db, async (tx) => {
     const { conversations } = tx.t;
+    await lockConversation(tx, conversationId);
     // An agent's move counts only while their account is active, checked in the same write.
     if (event.actor === "agent" && event.agentId !== undefined) {
       if (!(await isActiveAgent(tx, event.agentId))) {
@@ -374,6 +379,8 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
 }
 
 async function latestOrNew(tx: Tx, visitorId: number, now: number): Promise<number> {
+  // Two first messages at once must not open two conversations.
+  await lockVisitor(tx, visitorId);
   const latest = await latestOf(tx, visitorId);
   if (latest !== undefined) return latest;
   const { conversations } = tx.t;

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
 import { type Db, first, type Tx } from "./database.ts";
+import { lockConversation } from "./locks.ts";
 import { prepared } from "./prepared.ts";
 
 export interface NewMessage {
@@ -20,8 +21,9 @@ export interface AppendResult {
 }
 
 /**
- * Stores one message with the conversation's next sequence number. Must run inside a write
- * transaction; a client id already stored in this conversation returns the original message.
+ * Stores one message with the conversation's next sequence number, assigned by the database
+ * under the conversation's row lock: strictly increasing whichever node writes. A client id
+ * already stored in this conversation returns the original message.
  */
 export async function insertMessage(
   tx: Tx,
@@ -29,6 +31,10 @@ export async function insertMessage(
   input: NewMessage,
   now: number,
 ): Promise<AppendResult> {
+  // Taken first, so a resend racing its original on another connection finds it stored.
+  if (!(await lockConversation(tx, conversationId))) {
+    throw new Error(`conversation ${conversationId} does not exist`);
+  }
   if (input.clientId !== undefined) {
     const clientId = input.clientId;
     const existing = first(await prepared(tx, byClientIdQuery, { conversationId, clientId }));

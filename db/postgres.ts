@@ -10,6 +10,9 @@ const migrationsFolder = fileURLToPath(new URL("./migrations-pg", import.meta.ur
 /** Connections each node keeps open; PostgreSQL's default limit is 100 for all nodes. */
 const POOL_SIZE = 10;
 
+/** A write that lost a deadlock is tried again this many times in all. */
+const ATTEMPTS = 3;
+
 /**
  * A PostgreSQL database through a connection pool. Each write is its own transaction at READ
  * COMMITTED: the conditional updates the writes are made of re-check their condition on the
@@ -24,12 +27,29 @@ export async function openPostgres(url: string): Promise<Db> {
     engine: "postgres",
     q: postgres as Query,
     t: tables,
-    transact: (work) =>
-      postgres.transaction((transaction) => {
-        const tx: Tx = { ...db, q: transaction as Query, inTransaction: true };
-        return work(tx);
-      }),
+    transact: async (work) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await postgres.transaction((transaction) => {
+            const tx: Tx = { ...db, q: transaction as Query, inTransaction: true };
+            return work(tx);
+          });
+        } catch (error) {
+          if (attempt >= ATTEMPTS || !retryable(error)) throw error;
+        }
+      }
+    },
     close: () => pool.end(),
   };
   return db;
+}
+
+/**
+ * PostgreSQL ended the transaction to break a deadlock (40P01) or a serialization conflict
+ * (40001): nothing of it was stored, so it can run again.
+ */
+function retryable(error: unknown): boolean {
+  const code = (value: unknown) => (value as { code?: unknown } | undefined)?.code;
+  const found = code(error) ?? code((error as { cause?: unknown } | undefined)?.cause);
+  return found === "40P01" || found === "40001";
 }

@@ -13,36 +13,57 @@ import { rawRows } from "./raw-sql.ts";
 const AROUND = 40;
 
 /**
- * Full-text search over every message (notes included: only agents search), newest first.
- * SQLite FTS5 with the trigram tokenizer: substring matches in any language and script,
- * Chinese included, without a word splitter; case and accents do not matter ("platnosc"
- * finds "Płatność"). The query is one literal phrase.
+ * Full-text search over every message (notes included: only agents search), newest first:
+ * substring matches in any language and script, Chinese included, without a word splitter;
+ * case and accents do not matter ("platnosc" finds "Płatność"). The query is one literal
+ * phrase. SQLite answers from an FTS5 trigram index, PostgreSQL from a pg_trgm index over
+ * the folded text (migrations-pg/0001_search.sql).
  */
 export async function searchMessages(db: Db, query: string, limit: number): Promise<SearchHit[]> {
   // FTS5 ends a query string at a NUL: no control character reaches it. Polish ł is indexed
   // as l (Unicode gives it no accent for the index to drop).
   const plain = unaccented(query.replace(/\p{Cc}/gu, " "));
-  const phrase = `"${plain.replaceAll('"', '""')}"`;
-  // SQLite has no booleans: `internal` comes back as 0 or 1.
-  const rows = await rawRows<
-    Omit<SearchHit, "internal" | "snippet"> & { internal: number; text: string }
-  >(
+  const rows = await rawRows<SearchRow>(
     db,
-    sql`
-    select m.conversation_id as conversationId, c.status as status, m.seq as seq,
-      m.author as author, m.internal as internal, m.created_at as at, m.text as text
+    db.engine === "sqlite" ? fts5(plain, limit) : trigram(plain, limit),
+  );
+  return rows.map(({ text, internal, at, ...row }) => ({
+    ...row,
+    at: Number(at),
+    internal: internal === true || internal === 1,
+    snippet: snippetOf(text, plain),
+  }));
+}
+
+type SearchRow = Omit<SearchHit, "internal" | "snippet" | "at"> & {
+  /** SQLite has no booleans (0 or 1); PostgreSQL's bigint comes as a string. */
+  internal: number | boolean;
+  at: number | string;
+  text: string;
+};
+
+const COLUMNS = sql`m.conversation_id as "conversationId", c.status as "status", m.seq as "seq",
+  m.author as "author", m.internal as "internal", m.created_at as "at", m.text as "text"`;
+
+function fts5(plain: string, limit: number) {
+  const phrase = `"${plain.replaceAll('"', '""')}"`;
+  return sql`select ${COLUMNS}
     from messages_fts
     join messages m on m.id = messages_fts.rowid
     join conversations c on c.id = m.conversation_id
     where messages_fts match ${phrase}
     order by m.id desc
-    limit ${limit}`,
-  );
-  return rows.map(({ text, internal, ...row }) => ({
-    ...row,
-    internal: internal === 1,
-    snippet: snippetOf(text, plain),
-  }));
+    limit ${limit}`;
+}
+
+function trigram(plain: string, limit: number) {
+  const literal = plain.replace(/[\\%_]/g, (special) => `\\${special}`);
+  return sql`select ${COLUMNS}
+    from messages m
+    join conversations c on c.id = m.conversation_id
+    where search_text(m.text) like '%' || search_text(${literal}) || '%'
+    order by m.id desc
+    limit ${limit}`;
 }
 
 /**

@@ -63,6 +63,18 @@ export async function createChat({
   /** The latest typing signal per visitor, and the timer that decides again after a wait. */
   const typingAt = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();
+  /** Decisions a timer started, awaited at shutdown before the database closes. */
+  const deciding = new Set<Promise<void>>();
+
+  function decideLater(conversationId: number, at: number): void {
+    const timer = setTimeout(() => {
+      const run = decide(conversationId)
+        .catch((error: unknown) => console.error("deciding failed", { conversationId }, error))
+        .finally(() => deciding.delete(run));
+      deciding.add(run);
+    }, at - now());
+    waiting.set(conversationId, timer);
+  }
 
   /** Triage of everything the customer said since the bot or a person last spoke. */
   async function decide(conversationId: number): Promise<void> {
@@ -82,11 +94,7 @@ export async function createChat({
       knowledge.base,
       { pauseMs },
     );
-    if (decision.kind === "wait") {
-      const timer = setTimeout(() => void decide(conversationId), decision.until - now());
-      waiting.set(conversationId, timer);
-      return;
-    }
+    if (decision.kind === "wait") return decideLater(conversationId, decision.until);
     // The turn is decided: its typing signal is spent (and the map stays small).
     typingAt.delete(conversation.visitorId);
     await act(conversation, decision, "bot");
@@ -154,11 +162,15 @@ export async function createChat({
       }
     },
 
-    /** Drops the pending decisions' timers (the messages stay stored and are triaged again). */
-    stop(): void {
+    /**
+     * Drops the pending decisions' timers (the messages stay stored and are triaged again) and
+     * waits for the decisions already running.
+     */
+    async stop(): Promise<void> {
       for (const timer of waiting.values()) clearTimeout(timer);
       waiting.clear();
       knowledge.stop();
+      await Promise.all(deciding);
     },
 
     /** What the customer may see after a sequence number (see MessageStream). */

@@ -1,8 +1,10 @@
 // The crash drill: customers stream messages while the real server is killed with SIGKILL at
 // random moments and restarted, again and again. Afterwards every message the server
 // acknowledged must be stored once and shown to its customer on resume.
-import Sqlite from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import WebSocket from "ws";
+import { closeDatabase, openDatabase } from "../db/index.ts";
+import { rawRows } from "../db/raw-sql.ts";
 import { type ServerProcess, startServerProcess } from "./server-process.ts";
 
 export interface DrillReport {
@@ -133,22 +135,23 @@ export async function crashDrill(options: {
       duplicated: [],
       moved: [],
     };
-    const database = new Sqlite(server.databaseFile, { readonly: true });
-    const copies = database.prepare("select count(*) as n from messages where client_id = ?");
+    const database = await openDatabase(server.database);
+    const copies = async (clientId: string) =>
+      (await rawRows(database, sql`select id from messages where client_id = ${clientId}`)).length;
     try {
       for (const customer of customers) {
         if (!customer.token) continue;
         const shown = await customer.resume(server.url);
         for (const [clientId, seq] of customer.acked) {
           report.acknowledged += 1;
-          const stored = (copies.get(clientId) as { n: number }).n;
+          const stored = await copies(clientId);
           if (stored === 0 || !shown.has(clientId)) report.lost.push(clientId);
           if (stored > 1) report.duplicated.push(clientId);
           if (shown.has(clientId) && shown.get(clientId) !== seq) report.moved.push(clientId);
         }
       }
     } finally {
-      database.close();
+      await closeDatabase(database);
     }
     for (const customer of customers) customer.stop();
     return report;

@@ -4,11 +4,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
 
 export interface ServerProcess {
   url: string;
   admin: { email: string; password: string };
-  databaseFile: string;
+  /** Where it stores: its SQLite file, or its PostgreSQL database under `with-postgres.ts`. */
+  database: string;
   /** The running process's id (for memory figures). */
   readonly pid: number;
   /** Stops it as a deploy does (SIGTERM) and returns its exit code; the database stays. */
@@ -25,17 +27,20 @@ const READY = /Demo shop with the chat widget: (http:\/\/\S+?)\/\s/;
 const ADMIN = { email: "admin@example.com", password: "correct horse battery staple" };
 
 /**
- * Starts the server on a free port with a fresh DATA_DIR; `env` adds settings, `entry` is the
- * script that starts it (the benchmarks start it with their own limits).
+ * Starts the server on a free port with a fresh DATA_DIR (and a fresh PostgreSQL database
+ * when the tests run on PostgreSQL); `env` adds settings, `entry` is the script that starts
+ * it (the benchmarks start it with their own limits).
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
   entry = "server/main.ts",
 ): Promise<ServerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-process-"));
+  const postgres = testStorage() ? await newTestDatabaseUrl() : undefined;
   const settings = {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
+    ...(postgres ? { DATABASE_URL: postgres } : {}),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...env,
@@ -45,7 +50,7 @@ export async function startServerProcess(
   return {
     url: running.url,
     admin: ADMIN,
-    databaseFile: join(dataDir, "chat.sqlite"),
+    database: settings.DATABASE_URL ?? join(dataDir, "chat.sqlite"),
     get pid() {
       return running.child.pid ?? 0;
     },

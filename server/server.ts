@@ -128,7 +128,7 @@ export async function startServer(
     async close() {
       clearInterval(heartbeat);
       clearInterval(hoursCheck);
-      chat.stop();
+      const decided = chat.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const inFlight = [...live].map((connection) => connection.settled());
       for (const client of wss.clients) client.close(1001, "Server shutting down");
@@ -137,7 +137,7 @@ export async function startServer(
         for (const client of wss.clients) client.terminate();
         if ("closeAllConnections" in server) server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
-      await Promise.all([closed, ...inFlight]);
+      await Promise.all([closed, decided, ...inFlight]);
       clearTimeout(grace);
       await desk.stop();
       line.stop();
