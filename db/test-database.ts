@@ -5,7 +5,7 @@ import { openDatabase } from "./open.ts";
 
 /**
  * Where tests keep their data: unset, SQLite in memory; a postgres:// URL (set by
- * `with-postgres.ts`), a new database on that server for each call, so tests never share.
+ * `local-services/with-services.ts`), a new database on that server for each call, so tests never share.
  */
 export function testStorage(): string | undefined {
   return process.env.TEST_POSTGRES_URL || undefined;

@@ -9,7 +9,7 @@ import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
 export interface ServerProcess {
   url: string;
   admin: { email: string; password: string };
-  /** Where it stores: its SQLite file, or its PostgreSQL database under `with-postgres.ts`. */
+  /** Where it stores: its SQLite file, or its PostgreSQL database under `local-services/with-services.ts`. */
   database: string;
   /** The running process's id (for memory figures). */
   readonly pid: number;

@@ -21,7 +21,7 @@ export interface Harness extends RunningServer {
 }
 
 /**
- * The real server with a fresh database (SQLite, or PostgreSQL under `with-postgres.ts`);
+ * The real server with a fresh database (SQLite, or PostgreSQL under `local-services/with-services.ts`);
  * `env` and `limits` change its configuration.
  */
 export async function startHarness(
