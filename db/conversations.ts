@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type {
   Author,
   ConversationStatus,
@@ -11,7 +11,7 @@ import type {
 import { type AuditAction, recordAudit } from "./audit.ts";
 import { conversationState, latestOf, summaryOf } from "./conversation-reads.ts";
 import { type Db, first, type Tables, type Tx, write } from "./database.ts";
-import { lockConversation, lockVisitor } from "./locks.ts";
+import { lockAgent, lockConversation, lockVisitor } from "./locks.ts";
 import { insertMessage, type NewMessage } from "./messages.ts";
 import { recordPickup } from "./pickups.ts";
 import { prepared } from "./prepared.ts";
@@ -211,7 +211,10 @@ export async function claimConversation(
   });
 }
 
-/** The router's move: a queued conversation goes to the agent it picked. */
+/**
+ * The router's move: a queued conversation goes to the agent it picked, while they still have
+ * room (two nodes routing at once may both have picked them).
+ */
 export async function assignConversation(
   db: Db,
   input: { conversationId: number; agentId: number },
@@ -220,7 +223,24 @@ export async function assignConversation(
   return transition(db, now, {
     ...joining(input),
     event: { type: "assigned", actor: "system", agentId: input.agentId },
+    allowed: (tx) => hasRoom(tx, input.agentId),
   });
+}
+
+/** Fewer conversations assigned to the agent than their capacity, counted under their lock. */
+async function hasRoom(tx: Tx, agentId: number): Promise<boolean> {
+  await lockAgent(tx, agentId);
+  const { agents, conversations } = tx.t;
+  const [load] = await tx.q
+    .select({ capacity: agents.capacity, assigned: count(conversations.id) })
+    .from(agents)
+    .leftJoin(
+      conversations,
+      and(eq(conversations.assigneeId, agents.id), eq(conversations.status, "assigned")),
+    )
+    .where(eq(agents.id, agentId))
+    .groupBy(agents.id, agents.capacity);
+  return load !== undefined && load.assigned < load.capacity;
 }
 
 /** A queued conversation gets its agent, and the customer is told who joined. */
@@ -316,6 +336,8 @@ interface TransitionSpec {
   note?: string;
   /** An agent the change hands the conversation to: they must exist and be active. */
   target?: number;
+  /** Checked under the conversation's lock before it moves; false refuses with "conflict". */
+  allowed?: (tx: Tx) => Promise<boolean>;
   /** More writes in the same transaction, after the conversation moved. */
   after?: (tx: Tx, now: number) => Promise<void>;
 }
@@ -338,6 +360,8 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
     if (spec.target !== undefined && !(await isActiveAgent(tx, spec.target))) {
       return { ok: false, reason: "not_found" } as const;
     }
+    if (spec.allowed && !(await spec.allowed(tx)))
+      return { ok: false, reason: "conflict" } as const;
     const [moved] = await tx.q
       .update(conversations)
       .set({ ...spec.set, updatedAt: now })

@@ -55,7 +55,7 @@ export {
 export { readTranscript } from "./messages.ts";
 export { closeDatabase, openDatabase } from "./open.ts";
 export {
-  dueEmails,
+  claimDueEmails,
   markEmailFailed,
   markEmailSent,
   nextEmailAt,

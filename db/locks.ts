@@ -19,6 +19,12 @@ export async function lockConversation(tx: Tx, id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
+export async function lockAgent(tx: Tx, id: number): Promise<void> {
+  if (tx.engine === "sqlite") return;
+  const { agents } = tx.t;
+  await tx.q.select({ id: agents.id }).from(agents).where(eq(agents.id, id)).for("update");
+}
+
 export async function lockVisitor(tx: Tx, id: number): Promise<void> {
   if (tx.engine === "sqlite") return;
   const { visitors } = tx.t;

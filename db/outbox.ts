@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { type Db, first, type Tables, write } from "./database.ts";
 
 export interface OutboxEmail {
@@ -20,21 +20,42 @@ export async function queueEmail(
   );
 }
 
-/** Emails whose next attempt is due, oldest first. */
-export async function dueEmails(db: Db, now: number, limit: number): Promise<OutboxEmail[]> {
-  const { outboxEmails } = db.t;
-  return db.q
-    .select({
-      id: outboxEmails.id,
-      to: outboxEmails.to,
-      subject: outboxEmails.subject,
-      text: outboxEmails.text,
-      attempts: outboxEmails.attempts,
-    })
-    .from(outboxEmails)
-    .where(and(isNotNull(outboxEmails.nextAttemptAt), lte(outboxEmails.nextAttemptAt, now)))
-    .orderBy(asc(outboxEmails.nextAttemptAt), asc(outboxEmails.id))
-    .limit(limit);
+/**
+ * Takes the emails whose next attempt is due, oldest first, for `leaseMs`: no other node
+ * takes them meanwhile (PostgreSQL skips rows another node is taking), and one whose sender
+ * died is due again when the lease ends.
+ */
+export async function claimDueEmails(
+  db: Db,
+  now: number,
+  options: { limit: number; leaseMs: number },
+): Promise<OutboxEmail[]> {
+  return write(db, async (tx) => {
+    const { outboxEmails } = tx.t;
+    const due = tx.q
+      .select({ id: outboxEmails.id })
+      .from(outboxEmails)
+      .where(and(isNotNull(outboxEmails.nextAttemptAt), lte(outboxEmails.nextAttemptAt, now)))
+      .orderBy(asc(outboxEmails.nextAttemptAt), asc(outboxEmails.id))
+      .limit(options.limit);
+    const ids = (
+      tx.engine === "postgres" ? await due.for("update", { skipLocked: true }) : await due
+    ).map((row) => row.id);
+    if (ids.length === 0) return [];
+    const claimed = await tx.q
+      .update(outboxEmails)
+      .set({ nextAttemptAt: now + options.leaseMs })
+      .where(inArray(outboxEmails.id, ids))
+      .returning({
+        id: outboxEmails.id,
+        to: outboxEmails.to,
+        subject: outboxEmails.subject,
+        text: outboxEmails.text,
+        attempts: outboxEmails.attempts,
+        nextAttemptAt: outboxEmails.nextAttemptAt,
+      });
+    return claimed.sort((a, b) => a.id - b.id).map(({ nextAttemptAt: _, ...email }) => email);
+  });
 }
 
 /** When the next email is due, if any waits. */

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import type { Db } from "./database.ts";
 import { openDatabase } from "./open.ts";
@@ -31,4 +34,16 @@ export async function newTestDatabaseUrl(): Promise<string> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Two handles on one fresh database, as two server nodes have: on SQLite two connections to
+ * one file, on PostgreSQL two connection pools.
+ */
+export async function openTwoNodes(): Promise<[Db, Db]> {
+  const url = testStorage()
+    ? await newTestDatabaseUrl()
+    : join(await mkdtemp(join(tmpdir(), "hfc-nodes-")), "chat.sqlite");
+  const first = await openDatabase(url);
+  return [first, await openDatabase(url)];
 }

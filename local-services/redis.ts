@@ -60,6 +60,8 @@ async function ready(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  // Refused until the server listens: the loop below tries again.
+  client.on("error", () => {});
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       await client.connect();

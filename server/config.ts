@@ -8,6 +8,12 @@ export interface Config {
   dataDir: string;
   /** postgres://… to store in PostgreSQL; unset: a SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
+  /** redis://… shared by several nodes (frames, presence, rate limits); unset: one node. */
+  redisUrl: string | undefined;
+  /** Starts every Redis key and channel, so several installations can share one Redis. */
+  redisPrefix: string;
+  /** A node that stops beating (it died) drops out of presence after this long. */
+  nodeTtlMs: number;
   adminEmail: string;
   /** Unset: a random password is generated on first start and printed once. */
   adminPassword: string | undefined;
@@ -39,7 +45,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: wholeNumber("PORT", env.PORT ?? "3000", 65535),
     host: env.HOST ?? "127.0.0.1",
     dataDir: resolve(env.DATA_DIR ?? "data"),
-    databaseUrl: postgresUrl(env.DATABASE_URL),
+    databaseUrl: urlOf("DATABASE_URL", env.DATABASE_URL, ["postgres:", "postgresql:"]),
+    redisUrl: urlOf("REDIS_URL", env.REDIS_URL, ["redis:", "rediss:"]),
+    redisPrefix: env.REDIS_PREFIX || "chat",
+    nodeTtlMs: wholeNumber("NODE_TTL_MS", env.NODE_TTL_MS ?? "15000"),
     adminEmail: (env.ADMIN_EMAIL ?? "admin@example.com").trim().toLowerCase(),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     botPauseMs: wholeNumber("BOT_PAUSE_MS", env.BOT_PAUSE_MS ?? String(DEFAULT_PAUSE_MS)),
@@ -88,11 +97,11 @@ function smtpUrl(value: string | undefined): string | undefined {
   return value;
 }
 
-function postgresUrl(value: string | undefined): string | undefined {
+function urlOf(name: string, value: string | undefined, protocols: string[]): string | undefined {
   if (!value) return undefined;
   const url = URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || (url.protocol !== "postgres:" && url.protocol !== "postgresql:")) {
-    throw new Error("DATABASE_URL must look like postgres://user:password@db.example.com/chat.");
+  if (!url || !protocols.includes(url.protocol)) {
+    throw new Error(`${name} must be a ${protocols.join(" or ")}// URL, not "${value}".`);
   }
   return value;
 }

@@ -27,8 +27,8 @@ import {
   type TeamMember,
   type WireMessage,
 } from "../protocol/index.ts";
-import { createPresence, type Presence } from "./presence.ts";
-import { type Publisher, transitionError } from "./publisher.ts";
+import type { Presence } from "./presence.ts";
+import { AVAILABILITY_TOPIC, type Publisher, transitionError } from "./publisher.ts";
 import { anyoneFree, openingAt, planAssignments, type Waiting } from "./routing/index.ts";
 import type { Settings } from "./settings-store.ts";
 import type { WaitingLine } from "./waiting-line.ts";
@@ -41,14 +41,17 @@ export interface SignedInAgent {
 
 /**
  * The agents' side: who is here, who gets which handoff, and every move an agent makes on a
- * conversation. Routing runs whenever the queue or the team changes, one run at a time, so two
- * runs never plan on the same free capacity.
+ * conversation. Routing runs whenever the queue or the team changes, one run at a time on
+ * each node; where several nodes plan at once, the database refuses a second assignment of a
+ * conversation and an assignment past an agent's capacity.
  */
 export function createDesk(deps: {
   db: Db;
   publish: Publisher;
   settings: Settings;
   line: WaitingLine;
+  /** Agents with the inbox open, on any node. */
+  agents: Presence;
   /** Customers with a widget open, who hear when availability changes. */
   customers: Presence;
   now: () => number;
@@ -58,16 +61,27 @@ export function createDesk(deps: {
   emailEnabled?: boolean;
 }) {
   const { db, publish, now } = deps;
-  /** Live inbox connections per agent: none means offline. */
-  const connections = createPresence();
   let routing: Promise<void> = Promise.resolve();
   /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
   let stopped = false;
   /** What every open widget was last told about availability. */
   let announced: { availability: Availability; said: string } | undefined;
+  /** Who was online at the last team update, to notice a node that went away with its agents. */
+  let lastOnline = "";
+
+  // Availability goes to every node, each telling its own open widgets once per change.
+  const stopHearing = publish.availability.subscribe(AVAILABILITY_TOPIC, (current) => {
+    const said = JSON.stringify(current);
+    if (said === announced?.said) return;
+    announced = { availability: current, said };
+    const frame = { type: "availability", availability: current } as const;
+    for (const visitorId of deps.customers.here()) publish.toVisitor(visitorId, frame);
+  });
 
   async function team(): Promise<TeamMember[]> {
-    return (await listTeam(db)).map((row) => member(row, connections.has(row.id)));
+    const [rows, online] = await Promise.all([listTeam(db), deps.agents.everywhere()]);
+    lastOnline = [...online].sort().join(",");
+    return rows.map((row) => member(row, online.has(row.id)));
   }
 
   /** Within business hours, and is anyone online (not away) to answer? */
@@ -85,13 +99,9 @@ export function createDesk(deps: {
    */
   async function announceAvailability(members?: TeamMember[]): Promise<Availability> {
     const current = availability(members ?? (await team()));
-    const said = JSON.stringify(current);
-    if (said === announced?.said) return announced.availability;
-    announced = { availability: current, said };
-    // Rare (the team or the hours changed): one frame per open widget, no broadcast topic
-    // holding a subscription per socket.
-    const frame = { type: "availability", availability: current } as const;
-    for (const visitorId of deps.customers.ids()) publish.toVisitor(visitorId, frame);
+    if (JSON.stringify(current) !== announced?.said) {
+      publish.availability.publish(AVAILABILITY_TOPIC, current);
+    }
     return current;
   }
 
@@ -158,7 +168,19 @@ export function createDesk(deps: {
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
     async stop(): Promise<void> {
       stopped = true;
+      stopHearing();
       await routing;
+    },
+
+    /**
+     * At every heartbeat: when the agents online changed without anyone here hearing of it
+     * (a node died with its sockets), everyone hears it and routing runs.
+     */
+    async checkPresence(): Promise<void> {
+      const online = [...(await deps.agents.everywhere())].sort().join(",");
+      if (online === lastOnline || stopped) return;
+      await publishTeam();
+      await route();
     },
 
     /** Conversations put back in the queue outside a transition (their agent was deactivated). */
@@ -171,14 +193,17 @@ export function createDesk(deps: {
       await route();
     },
 
-    /** Counts an agent's inbox connection; returns what to call when it closes. */
-    connected(agentId: number): () => void {
-      const arriving = !connections.has(agentId);
-      const leave = connections.enter(agentId);
+    /** Counts an agent's inbox connection; settles to what to call when it closes. */
+    async connected(agentId: number): Promise<() => void> {
+      const arriving = !(await deps.agents.has(agentId));
+      const leave = await deps.agents.enter(agentId);
       if (arriving) void publishTeam().then(route, failed("publishing the team"));
       return () => {
         leave();
-        if (!connections.has(agentId)) void publishTeam().catch(failed("publishing the team"));
+        void deps.agents
+          .has(agentId)
+          .then((still) => (still ? undefined : publishTeam()))
+          .catch(failed("publishing the team"));
       };
     },
 

@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
 
 /** So many events per window; one more is refused until the window has room again. */
 export interface Rate {
@@ -45,19 +51,24 @@ type Counter = (key: string) => Promise<number | undefined>;
 
 /**
  * The server's memory of who did how much lately. Every check returns undefined when the
- * action may go ahead, or how many milliseconds to wait.
+ * action may go ahead, or how many milliseconds to wait. Limits per address and per account
+ * count in `shared` (Redis) when several nodes serve, so spreading requests over the nodes
+ * gains nothing; a connection lives on one node, so its limits stay in its memory. Should
+ * Redis be unreachable, each node counts alone meanwhile rather than refusing everyone.
  */
-export function createGuard(limits: Limits) {
+export function createGuard(limits: Limits, shared?: { store: Redis; prefix: string }) {
   const open = new Map<string, number>();
+  const across = (name: string, rate: Rate) =>
+    limiter(rate, shared && { store: shared.store, name: `${shared.prefix}:limit:${name}` });
   return {
     limits,
-    frame: counter(limits.framesPerConnection),
-    messageOnConnection: counter(limits.messagesPerConnection),
-    messageFromIp: counter(limits.messagesPerIp),
-    newVisitor: counter(limits.newVisitorsPerIp),
-    newConversation: counter(limits.newConversationsPerIp),
-    signInsFromIp: attempts(limits.signInsPerIp, "refund"),
-    signInsToAccount: attempts(limits.signInsPerAccount, "clear"),
+    frame: counterOf(limiter(limits.framesPerConnection)),
+    messageOnConnection: counterOf(limiter(limits.messagesPerConnection)),
+    messageFromIp: counterOf(across("messages-ip", limits.messagesPerIp)),
+    newVisitor: counterOf(across("visitors-ip", limits.newVisitorsPerIp)),
+    newConversation: counterOf(across("conversations-ip", limits.newConversationsPerIp)),
+    signInsFromIp: attempts(across("sign-ins-ip", limits.signInsPerIp), "refund"),
+    signInsToAccount: attempts(across("sign-ins-account", limits.signInsPerAccount), "clear"),
 
     /** Counts a new socket from this address; false when it already has the most allowed. */
     admit(ip: string): boolean {
@@ -76,11 +87,18 @@ export function createGuard(limits: Limits) {
 
 export type Guard = ReturnType<typeof createGuard>;
 
-function counter(rate: Rate): Counter {
-  return counterOf(new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 }));
+function limiter(rate: Rate, shared?: { store: Redis; name: string }): RateLimiterAbstract {
+  const window = { points: rate.points, duration: rate.perMs / 1000 };
+  if (!shared) return new RateLimiterMemory(window);
+  return new RateLimiterRedis({
+    ...window,
+    storeClient: shared.store,
+    keyPrefix: shared.name,
+    insuranceLimiter: new RateLimiterMemory(window),
+  });
 }
 
-function counterOf(limiter: RateLimiterMemory): Counter {
+function counterOf(limiter: RateLimiterAbstract): Counter {
   return async (key) => {
     try {
       await limiter.consume(key);
@@ -97,13 +115,12 @@ function counterOf(limiter: RateLimiterMemory): Counter {
  * once cannot all slip past the limit; `succeeded` gives a success its point back (`refund`)
  * or forgets the key's attempts (`clear`).
  */
-function attempts(rate: Rate, onSuccess: "refund" | "clear") {
-  const limiter = new RateLimiterMemory({ points: rate.points, duration: rate.perMs / 1000 });
+function attempts(counted: RateLimiterAbstract, onSuccess: "refund" | "clear") {
   return {
-    attempt: counterOf(limiter),
+    attempt: counterOf(counted),
     async succeeded(key: string): Promise<void> {
-      if (onSuccess === "clear") await limiter.delete(key);
-      else await limiter.reward(key, 1);
+      if (onSuccess === "clear") await counted.delete(key);
+      else await counted.reward(key, 1);
     },
   };
 }

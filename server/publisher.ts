@@ -1,6 +1,7 @@
 import type { TransitionResult } from "../db/index.ts";
 import type {
   AgentServerFrame,
+  Availability,
   ConversationSummary,
   ErrorFrame,
   VisitorConversation,
@@ -11,17 +12,19 @@ import { type AccessEnded, accessTopic } from "./agent-access.ts";
 import { inProcessPubSub, type PubSub } from "./pubsub.ts";
 
 export const INBOX_TOPIC = "inbox";
+export const AVAILABILITY_TOPIC = "widgets";
 export const visitorTopic = (visitorId: number) => `visitor:${visitorId}`;
 
 /**
  * Who hears about what: every change that reaches a socket other than the sender's passes
  * here. Agents hear everything once a person is involved; the customer never hears a note.
  */
-export function createPublisher(
-  visitors: PubSub<VisitorServerFrame> = inProcessPubSub(),
-  inbox: PubSub<AgentServerFrame> = inProcessPubSub(),
-  access: PubSub<AccessEnded> = inProcessPubSub(),
-) {
+export function createPublisher(topics: <T>(kind: string) => PubSub<T> = () => inProcessPubSub()) {
+  const visitors = topics<VisitorServerFrame>("visitor");
+  const inbox = topics<AgentServerFrame>("inbox");
+  const access = topics<AccessEnded>("access");
+  /** Whether anyone can answer: every node tells its own open widgets. */
+  const availability = topics<Availability>("availability");
   function conversation(summary: ConversationSummary): void {
     visitors.publish(visitorTopic(summary.visitorId), {
       type: "conversation",
@@ -48,6 +51,7 @@ export function createPublisher(
     visitors,
     inbox,
     access,
+    availability,
     conversation,
     message,
 

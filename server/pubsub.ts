@@ -1,11 +1,16 @@
 /**
- * Everything that reaches a socket other than the sender's goes through here, so a later
- * Redis or PostgreSQL LISTEN/NOTIFY implementation can span several server nodes.
+ * Everything that reaches a socket other than the sender's goes through here: in one process
+ * by default, or through Redis between several server nodes (cluster/redis-bus.ts).
  */
 export interface PubSub<T> {
   publish(topic: string, payload: T): void;
   /** Returns the function that ends the subscription. */
   subscribe(topic: string, handler: (payload: T) => void): () => void;
+  /**
+   * Settles once every subscription made so far receives what is published from then on:
+   * read stored state after it, and nothing published meanwhile is missed.
+   */
+  ready(): Promise<void>;
 }
 
 export function inProcessPubSub<T>(): PubSub<T> {
@@ -26,5 +31,6 @@ export function inProcessPubSub<T>(): PubSub<T> {
         if (handlers.size === 0) topics.delete(topic);
       };
     },
+    ready: async () => undefined,
   };
 }

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
+import { testServices } from "./test-services.ts";
 
 export interface ServerProcess {
   url: string;
@@ -27,20 +27,19 @@ const READY = /Demo shop with the chat widget: (http:\/\/\S+?)\/\s/;
 const ADMIN = { email: "admin@example.com", password: "correct horse battery staple" };
 
 /**
- * Starts the server on a free port with a fresh DATA_DIR (and a fresh PostgreSQL database
- * when the tests run on PostgreSQL); `env` adds settings, `entry` is the script that starts
- * it (the benchmarks start it with their own limits).
+ * Starts the server on a free port with a fresh DATA_DIR (and the services of the run, see
+ * test-services.ts); `env` adds settings, `entry` is the script that starts it (the
+ * benchmarks start it with their own limits).
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
   entry = "server/main.ts",
 ): Promise<ServerProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-process-"));
-  const postgres = testStorage() ? await newTestDatabaseUrl() : undefined;
-  const settings = {
+  const settings: Record<string, string> = {
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
-    ...(postgres ? { DATABASE_URL: postgres } : {}),
+    ...(await testServices()),
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ...env,

@@ -6,6 +6,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { closeDatabase, openDatabase } from "../db/index.ts";
 import { serverSecret } from "./auth/secret.ts";
 import { createChat } from "./chat.ts";
+import { joinCluster } from "./cluster/index.ts";
 import type { Config } from "./config.ts";
 import { createDesk } from "./desk.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
@@ -15,7 +16,6 @@ import { smtpMailer } from "./mail/mailer.ts";
 import { createMailOutbox } from "./mail/outbox.ts";
 import { emailReplies } from "./mail/reply-email.ts";
 import { createMarks } from "./marks.ts";
-import { createPresence } from "./presence.ts";
 import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
@@ -50,10 +50,14 @@ export async function startServer(
     { email: config.adminEmail, password: config.adminPassword },
     now(),
   );
-  const publish = createPublisher();
+  const cluster = await joinCluster(config.redisUrl, {
+    prefix: config.redisPrefix,
+    ttlMs: config.nodeTtlMs,
+  });
+  const publish = createPublisher(cluster.topics);
   const settings = await loadSettings(db);
   const line = createWaitingLine({ db, publish, settings, now });
-  const customers = createPresence();
+  const { customers, agents } = cluster;
   const outbox = config.smtpUrl
     ? createMailOutbox({
         db,
@@ -68,6 +72,7 @@ export async function startServer(
     publish,
     settings,
     line,
+    agents,
     customers,
     now,
     onReply: emailReplies(
@@ -94,7 +99,7 @@ export async function startServer(
     marks,
     publish,
     settings,
-    guard: createGuard(config.limits),
+    guard: createGuard(config.limits, cluster.limits),
     line,
     customers,
     secrets: {
@@ -117,6 +122,16 @@ export async function startServer(
       console.error("announcing availability failed", error);
     });
   }, HOURS_CHECK_MS).unref();
+  const nodeBeat = setInterval(() => {
+    cluster
+      .beat()
+      .then(() => desk.checkPresence())
+      .catch((error: unknown) => console.error("node heartbeat failed", error));
+  }, config.nodeTtlMs / 3).unref();
+  // Frames published while the bus was away are lost: every socket resumes from the database.
+  cluster.onGap(() => {
+    for (const client of wss.clients) client.close(1012, "Reconnect to resume.");
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
@@ -128,6 +143,7 @@ export async function startServer(
     async close() {
       clearInterval(heartbeat);
       clearInterval(hoursCheck);
+      clearInterval(nodeBeat);
       const decided = chat.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const inFlight = [...live].map((connection) => connection.settled());
@@ -142,6 +158,7 @@ export async function startServer(
       await desk.stop();
       line.stop();
       await outbox?.stop();
+      await cluster.close();
       await closeDatabase(db);
     },
   };

@@ -6,11 +6,11 @@ import { join } from "node:path";
 import * as v from "valibot";
 import WebSocket from "ws";
 import { closeDatabase, type Db, openDatabase } from "../db/index.ts";
-import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
 import { agentServerFrame, describeIssue, visitorServerFrame } from "../protocol/index.ts";
 import { readConfig } from "./config.ts";
 import type { Limits } from "./limits.ts";
 import { type RunningServer, startServer } from "./server.ts";
+import { testServices } from "./test-services.ts";
 
 export const ADMIN = { email: "admin@example.com", password: "test password 1234" };
 
@@ -21,18 +21,18 @@ export interface Harness extends RunningServer {
 }
 
 /**
- * The real server with a fresh database (SQLite, or PostgreSQL under `local-services/with-services.ts`);
- * `env` and `limits` change its configuration.
+ * The real server with a fresh database (SQLite, or PostgreSQL and the Redis bus under
+ * `local-services/with-services.ts`); `env` and `limits` change its configuration.
  */
 export async function startHarness(
   options: { env?: Record<string, string>; limits?: Partial<Limits>; now?: () => number } = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), "hfc-test-"));
-  const postgres = testStorage() ? await newTestDatabaseUrl() : undefined;
+  const services = await testServices();
   const config = readConfig({
     PORT: "0",
     DATA_DIR: dataDir,
-    ...(postgres ? { DATABASE_URL: postgres } : {}),
+    ...services,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // Short, so tests stay quick, but the bot still waits for the customer to finish.
@@ -41,7 +41,7 @@ export async function startHarness(
   });
   config.limits = { ...config.limits, ...options.limits };
   const server = await startServer(config, options.now);
-  const database = await openDatabase(postgres ?? join(dataDir, "chat.sqlite"));
+  const database = await openDatabase(services.DATABASE_URL ?? join(dataDir, "chat.sqlite"));
   return {
     ...server,
     dataDir,

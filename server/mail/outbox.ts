@@ -1,6 +1,6 @@
 import {
+  claimDueEmails,
   type Db,
-  dueEmails,
   markEmailFailed,
   markEmailSent,
   nextEmailAt,
@@ -10,12 +10,13 @@ import type { Mail, Mailer } from "./mailer.ts";
 
 /** After this many failed attempts (about four hours at the default pace) an email is given up. */
 const MAX_ATTEMPTS = 8;
-const BATCH = 20;
+/** Emails one node takes at a time, and how long before another may take them if it died. */
+const CLAIM = { limit: 5, leaseMs: 5 * 60_000 };
 
 /**
  * Emails go into the database first and are sent from there, one at a time: a mail server
  * that is down, or a restart, delays them but loses none. Failures wait retryMs, then twice
- * that, and so on.
+ * that, and so on. With several nodes, each email is taken by one of them (claimDueEmails).
  */
 export function createMailOutbox(deps: {
   db: Db;
@@ -29,7 +30,7 @@ export function createMailOutbox(deps: {
   let stopped = false;
 
   async function drain(): Promise<void> {
-    for (let due = await dueEmails(db, now(), BATCH); due.length > 0 && !stopped; ) {
+    for (let due = await claimDueEmails(db, now(), CLAIM); due.length > 0 && !stopped; ) {
       for (const email of due) {
         if (stopped) return;
         try {
@@ -43,7 +44,7 @@ export function createMailOutbox(deps: {
           await markEmailFailed(db, email.id, { error: String(error), retryAt });
         }
       }
-      due = await dueEmails(db, now(), BATCH);
+      due = await claimDueEmails(db, now(), CLAIM);
     }
     if (!stopped) await wakeForNext();
   }

@@ -22,11 +22,11 @@ export function emailReplies(
   customers: Presence,
   trustedOrigin: (origin: string) => boolean,
 ) {
-  return (conversation: ConversationSummary, reply: WireMessage): void => {
-    if (!outbox || customers.has(conversation.visitorId)) return;
+  return async (conversation: ConversationSummary, reply: WireMessage): Promise<void> => {
+    if (!outbox || (await customers.has(conversation.visitorId))) return;
     const mail = replyEmail(conversation, reply, trustedOrigin);
     if (!mail) return;
-    outbox.send({ ...mail, conversationId: conversation.id }).catch((error: unknown) => {
+    await outbox.send({ ...mail, conversationId: conversation.id }).catch((error: unknown) => {
       console.error("reply email not queued", { conversationId: conversation.id }, error);
     });
   };

@@ -82,7 +82,13 @@ export function agentConnection(
   // Subscribe before the snapshot so no change between the two is missed.
   const unsubscribe = deps.publish.inbox.subscribe(INBOX_TOPIC, deliver);
   const disconnected = desk.connected(agent.id);
-  const ready = desk.snapshot(agent).then(send);
+  const ready = Promise.all([deps.publish.inbox.ready(), disconnected])
+    .then(() => desk.snapshot(agent))
+    .then(send)
+    .catch((error: unknown) => {
+      console.error("inbox snapshot failed", { agentId: agent.id }, error);
+      socket.close(1011, "The inbox could not be loaded. Reconnecting.");
+    });
 
   /** The transcript after `afterSeq`, then its live messages (see MessageStream). */
   async function open(conversationId: number, afterSeq: number): Promise<void> {
@@ -141,7 +147,7 @@ export function agentConnection(
       clearTimeout(expiry);
       stopWatching();
       unsubscribe();
-      disconnected();
+      void disconnected.then((leave) => leave());
     },
   };
 }

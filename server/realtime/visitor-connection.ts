@@ -53,6 +53,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   let early: VisitorServerFrame[] | undefined;
   /** Ends the subscriptions and the customer's presence. */
   let unsubscribe: (() => void) | undefined;
+  let closed = false;
   const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
 
   function streamOf(conversationId: number, afterSeq: number): MessageStream {
@@ -94,13 +95,16 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
     early = [];
     stream = undefined;
     const own = deps.publish.visitors.subscribe(visitorTopic(visitorId), deliver);
-    const leave = deps.customers.enter(visitorId);
+    unsubscribe = own;
+    const leave = await deps.customers.enter(visitorId);
     unsubscribe = () => {
       own();
       leave();
     };
+    if (closed) return unsubscribe();
     // Subscribed before reading: whatever is stored from here on reaches `deliver`, which
     // holds it until the welcome is out; the stream drops what the welcome already holds.
+    await deps.publish.visitors.ready();
     const conversation = (await chat.visitorConversation(visitorId)) ?? null;
     const resumed = conversation !== null && frame.resume?.conversationId === conversation.id;
     const availability = await deps.availability();
@@ -222,6 +226,7 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   return {
     ...frames,
     onClose(): void {
+      closed = true;
       unsubscribe?.();
     },
   };
