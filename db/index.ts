@@ -42,6 +42,7 @@ export {
   type NewFaqEntry,
   saveFaqEntry,
 } from "./faq.ts";
+export { fillEmptyDatabase } from "./first-start.ts";
 export {
   acceptedNegatives,
   createMark,

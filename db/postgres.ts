@@ -10,6 +10,9 @@ const migrationsFolder = fileURLToPath(new URL("./migrations-pg", import.meta.ur
 /** Connections each node keeps open; PostgreSQL's default limit is 100 for all nodes. */
 const POOL_SIZE = 10;
 
+/** Held while migrating, so nodes started together bring the schema up to date one at a time. */
+const MIGRATION_LOCK = 727_001;
+
 /** A write that lost a deadlock is tried again this many times in all. */
 const ATTEMPTS = 3;
 
@@ -22,7 +25,7 @@ export async function openPostgres(url: string): Promise<Db> {
   // Idle connections do not keep a process alive that has nothing else to do (a test, a script).
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, allowExitOnIdle: true });
   const postgres = drizzle(pool);
-  await migrate(postgres, { migrationsFolder });
+  await migrateAlone(pool);
   const db: Db = {
     engine: "postgres",
     q: postgres as Query,
@@ -42,6 +45,17 @@ export async function openPostgres(url: string): Promise<Db> {
     close: () => pool.end(),
   };
   return db;
+}
+
+async function migrateAlone(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migrate(drizzle(client), { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }
 
 /**

@@ -41,6 +41,10 @@ export interface Config {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env.REDIS_URL && !env.SECRET) {
+    // A visitor token signed by one node must open the chat on every other.
+    throw new Error("With REDIS_URL, set the same SECRET (at least 32 characters) on every node.");
+  }
   return {
     port: wholeNumber("PORT", env.PORT ?? "3000", 65535),
     host: env.HOST ?? "127.0.0.1",

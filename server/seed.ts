@@ -1,4 +1,4 @@
-import { countAgents, createAgent, type Db, insertFaqEntries } from "../db/index.ts";
+import { countAgents, type Db, fillEmptyDatabase } from "../db/index.ts";
 import { generatePassword, hashPassword } from "./auth/password.ts";
 import { DEMO_FAQ } from "./demo/faq.ts";
 
@@ -7,7 +7,10 @@ export interface SeedResult {
   generatedPassword?: string;
 }
 
-/** On a new database only: the demo company's FAQ and its first admin. */
+/**
+ * On a new database only: the demo company's FAQ and its first admin. Of several nodes
+ * starting at once on a new database, one seeds it.
+ */
 export async function seedIfEmpty(
   db: Db,
   admin: { email: string; password: string | undefined },
@@ -15,18 +18,19 @@ export async function seedIfEmpty(
 ): Promise<SeedResult | undefined> {
   if ((await countAgents(db)) > 0) return undefined;
   const password = admin.password ?? generatePassword();
-  await createAgent(db, {
-    email: admin.email,
-    name: "Admin",
-    role: "admin",
-    passwordHash: await hashPassword(password),
-    createdAt: now,
-  });
-  await insertFaqEntries(
+  const seeded = await fillEmptyDatabase(
     db,
+    {
+      email: admin.email,
+      name: "Admin",
+      role: "admin",
+      passwordHash: await hashPassword(password),
+      createdAt: now,
+    },
     Object.entries(DEMO_FAQ).flatMap(([lang, entries]) =>
       entries.map((entry) => ({ ...entry, lang, updatedAt: now })),
     ),
   );
+  if (!seeded) return undefined;
   return admin.password ? {} : { generatedPassword: password };
 }

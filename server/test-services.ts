@@ -14,6 +14,7 @@ export async function testServices(): Promise<Record<string, string>> {
   if (redis) {
     env.REDIS_URL = redis;
     env.REDIS_PREFIX = `test-${randomBytes(6).toString("hex")}`;
+    env.SECRET = randomBytes(32).toString("hex");
   }
   return env;
 }
