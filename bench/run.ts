@@ -5,6 +5,7 @@
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { startServerProcess } from "../server/server-process.ts";
+import { deploymentFigures } from "./deployments.ts";
 import { handoffLatency } from "./load/handoff-latency.ts";
 import { idleMemoryKib } from "./load/idle-memory.ts";
 import { chatTarget, echoTarget } from "./load/targets.ts";
@@ -17,6 +18,8 @@ const DATA = ["../shared/data/clinc150.jsonl", "../shared/data/bitext_customer_s
 const BROWSER_RUNS = 7;
 const IDLE_CONNECTIONS = 10_000;
 const HANDOFF_RATE = 1_000;
+/** What one PostgreSQL on this machine's two cores, shared with every node, keeps up with. */
+const DEPLOYMENT_RATE = 250;
 
 const { values } = parseArgs({ options: { json: { type: "boolean", default: false } } });
 const progress = (line: string) => console.error(`· ${line}`);
@@ -44,6 +47,11 @@ progress(`handoff latency at a steady ${HANDOFF_RATE} messages per second: ws ec
 const latencyOptions = { perSecond: HANDOFF_RATE, warmUpMs: 2_000, durationMs: 5_000 };
 const echoLatency = await handoffLatency(echoTarget, latencyOptions);
 const chatLatency = await handoffLatency(chatTarget, latencyOptions);
+
+const deployments = await deploymentFigures(
+  { connections: 100, perSecond: DEPLOYMENT_RATE },
+  progress,
+);
 
 progress(`memory per idle connection at ${IDLE_CONNECTIONS} connections: ws echo, then chat`);
 const echoMemory = await idleMemoryKib(() => echoTarget({}), IDLE_CONNECTIONS);
@@ -90,6 +98,20 @@ const figures = {
   triage_messages: speed.messages,
   triage_retrain_ms: round(speed.retrainMs, 0),
   triage_train_ms: round(speed.trainMs, 0),
+  deployments: deployments.map((deployment) => ({
+    name: deployment.name,
+    nodes: deployment.nodes,
+    msgs_per_s_100: Math.round(deployment.messagesPerSecond),
+    postgres_cpu_ms_per_msg: round(deployment.postgresCpuMs, 3),
+    redis_cpu_ms_per_msg:
+      deployment.redisCpuMs === undefined ? null : round(deployment.redisCpuMs, 3),
+    handoff_rate_per_s: DEPLOYMENT_RATE,
+    handoff_p50_ms: round(deployment.latency.handoff.p50, 2),
+    handoff_p99_ms: round(deployment.latency.handoff.p99, 2),
+    handoff_missing: deployment.latency.handoff.missing,
+    ack_p50_ms: round(deployment.latency.ack.p50, 2),
+    ack_p99_ms: round(deployment.latency.ack.p99, 2),
+  })),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`,
 };
 
@@ -142,6 +164,24 @@ function tableRows() {
       f.handoff_p99_ms < 25 && f.handoff_missing === 0,
     ),
     row("ack p50 / p99, 1,000 msg/s", `${f.message_ack_p50_ms} / ${f.message_ack_p99_ms} ms`, echo),
+    ...f.deployments.flatMap((d) => [
+      row(
+        `${d.name}: messages, 100 customers`,
+        `${d.msgs_per_s_100} msg/s`,
+        `SQLite, 1 node: ${f.pipeline_msgs_per_s_100} msg/s`,
+      ),
+      row(
+        `${d.name}: CPU per message`,
+        `PostgreSQL ${d.postgres_cpu_ms_per_msg} ms${d.redis_cpu_ms_per_msg === null ? "" : `, Redis ${d.redis_cpu_ms_per_msg} ms`}`,
+      ),
+      row(
+        `${d.name}: handoff p50 / p99, ${d.handoff_rate_per_s} msg/s`,
+        `${d.handoff_p50_ms} / ${d.handoff_p99_ms} ms`,
+        echo,
+        "p99 < 25 ms",
+        d.handoff_p99_ms < 25 && d.handoff_missing === 0,
+      ),
+    ]),
     row(
       `memory per idle connection (${IDLE_CONNECTIONS})`,
       `${f.idle_conn_kib} KiB`,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
-import type { ConversationSummary } from "../protocol/index.ts";
+import type { ConversationSummary, WireMessage } from "../protocol/index.ts";
 import { type Db, first } from "./database.ts";
 import { readLastCustomerMessage } from "./messages.ts";
 import { prepared } from "./prepared.ts";
@@ -134,7 +134,11 @@ function toSummaries(db: Db, rows: SummaryRow[]): Promise<ConversationSummary[]>
   return Promise.all(rows.map((row) => toSummary(db, row)));
 }
 
-async function toSummary(db: Db, row: SummaryRow): Promise<ConversationSummary> {
+async function toSummary(
+  db: Db,
+  row: SummaryRow,
+  lastMessage?: WireMessage,
+): Promise<ConversationSummary> {
   const summary: ConversationSummary = {
     id: row.id,
     visitorId: row.visitorId,
@@ -165,7 +169,7 @@ async function toSummary(db: Db, row: SummaryRow): Promise<ConversationSummary> 
   }
   if (row.assigneeId !== null) summary.assigneeId = row.assigneeId;
   if (row.assigneeName !== null) summary.assigneeName = row.assigneeName;
-  const last = await readLastCustomerMessage(db, row.id);
+  const last = lastMessage ?? (await readLastCustomerMessage(db, row.id));
   if (last) summary.lastMessage = last;
   return summary;
 }
@@ -178,20 +182,26 @@ function definedOnly<T extends Record<string, string | null>>(
   };
 }
 
+/** `lastMessage`, when the caller knows it, is the customer's latest message. */
 export async function summaryOrUndefined(
   db: Db,
   id: number,
+  lastMessage?: WireMessage,
 ): Promise<ConversationSummary | undefined> {
   const row = first(await prepared(db, summaryQuery, { id }));
-  return row && toSummary(db, row);
+  return row && toSummary(db, row, lastMessage);
 }
 
 function summaryQuery(db: Db) {
   return selectSummaries(db).where(eq(db.t.conversations.id, sql.placeholder("id")));
 }
 
-export async function summaryOf(db: Db, id: number): Promise<ConversationSummary> {
-  const summary = await summaryOrUndefined(db, id);
+export async function summaryOf(
+  db: Db,
+  id: number,
+  lastMessage?: WireMessage,
+): Promise<ConversationSummary> {
+  const summary = await summaryOrUndefined(db, id, lastMessage);
   if (!summary) throw new Error(`conversation ${id} does not exist`);
   return summary;
 }

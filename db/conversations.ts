@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type {
   Author,
   ConversationStatus,
@@ -9,7 +9,7 @@ import type {
   WireMessage,
 } from "../protocol/index.ts";
 import { type AuditAction, recordAudit } from "./audit.ts";
-import { conversationState, latestOf, summaryOf } from "./conversation-reads.ts";
+import { conversationState, summaryOf } from "./conversation-reads.ts";
 import { type Db, first, type Tables, type Tx, write } from "./database.ts";
 import { lockAgent, lockConversation, lockVisitor } from "./locks.ts";
 import { insertMessage, type NewMessage } from "./messages.ts";
@@ -35,7 +35,7 @@ export type TransitionResult =
 
 /** The visitor's latest conversation, created (with the bot) when there is none. One transaction. */
 export async function openConversation(db: Db, visitorId: number, now: number): Promise<number> {
-  return write(db, (tx) => latestOrNew(tx, visitorId, now));
+  return write(db, async (tx) => (await latestOrNew(tx, visitorId, now)).id);
 }
 
 /**
@@ -49,7 +49,8 @@ export async function appendCustomerMessage(
   now: number,
 ): Promise<Appended & { reopened?: WireMessage }> {
   return write(db, async (tx) => {
-    const conversationId = await latestOrNew(tx, input.visitorId, now);
+    const latest = await latestOrNew(tx, input.visitorId, now);
+    const conversationId = latest.id;
     const appended = await insertMessage(
       tx,
       conversationId,
@@ -60,7 +61,9 @@ export async function appendCustomerMessage(
       await prepared(tx, pageQuery, { id: conversationId, ...input.page });
     }
     const reopened =
-      !appended.duplicate && (await reopenIfResolved(tx, conversationId, now))
+      !appended.duplicate &&
+      latest.status === "resolved" &&
+      (await reopenIfResolved(tx, conversationId, now))
         ? (
             await insertMessage(
               tx,
@@ -70,10 +73,12 @@ export async function appendCustomerMessage(
             )
           ).message
         : undefined;
+    // The message just stored is the customer's latest: the summary need not look it up.
+    const last = appended.duplicate ? undefined : appended.message;
     return {
       ...appended,
       ...(reopened ? { reopened } : {}),
-      conversation: await summaryOf(tx, conversationId),
+      conversation: await summaryOf(tx, conversationId, last),
     };
   });
 }
@@ -402,11 +407,20 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
   });
 }
 
-async function latestOrNew(tx: Tx, visitorId: number, now: number): Promise<number> {
-  // Two first messages at once must not open two conversations.
+/**
+ * The visitor's latest conversation, under its row lock, created with the bot when there is
+ * none (under the visitor's lock: two first messages at once must not open two).
+ */
+async function latestOrNew(
+  tx: Tx,
+  visitorId: number,
+  now: number,
+): Promise<{ id: number; status: ConversationStatus }> {
+  const latest = first(await prepared(tx, latestLockedQuery, { visitorId }));
+  if (latest) return latest;
   await lockVisitor(tx, visitorId);
-  const latest = await latestOf(tx, visitorId);
-  if (latest !== undefined) return latest;
+  const meanwhile = first(await prepared(tx, latestLockedQuery, { visitorId }));
+  if (meanwhile) return meanwhile;
   const { conversations } = tx.t;
   const [created] = await tx.q
     .insert(conversations)
@@ -414,7 +428,19 @@ async function latestOrNew(tx: Tx, visitorId: number, now: number): Promise<numb
     .returning({ id: conversations.id });
   if (!created) throw new Error(`no conversation was created for visitor ${visitorId}`);
   await logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
-  return created.id;
+  return { id: created.id, status: "bot" };
+}
+
+function latestLockedQuery(db: Db) {
+  const { conversations } = db.t;
+  const latest = db.q
+    .select({ id: conversations.id, status: conversations.status })
+    .from(conversations)
+    .where(eq(conversations.visitorId, sql.placeholder("visitorId")))
+    .orderBy(desc(conversations.id))
+    .limit(1);
+  // SQLite has no row locks: its write transactions take turns whole.
+  return db.engine === "postgres" ? latest.for("update") : latest;
 }
 
 async function reopenIfResolved(tx: Tx, conversationId: number, now: number): Promise<boolean> {

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
 import { type Db, first, type Tx } from "./database.ts";
-import { lockConversation } from "./locks.ts";
 import { prepared } from "./prepared.ts";
 
 export interface NewMessage {
@@ -22,7 +21,8 @@ export interface AppendResult {
 
 /**
  * Stores one message with the conversation's next sequence number, assigned by the database
- * under the conversation's row lock: strictly increasing whichever node writes. A client id
+ * under the conversation's row lock, which the caller holds (locks.ts): strictly increasing
+ * whichever node writes, and a resend racing its original finds it stored. A client id
  * already stored in this conversation returns the original message.
  */
 export async function insertMessage(
@@ -31,10 +31,6 @@ export async function insertMessage(
   input: NewMessage,
   now: number,
 ): Promise<AppendResult> {
-  // Taken first, so a resend racing its original on another connection finds it stored.
-  if (!(await lockConversation(tx, conversationId))) {
-    throw new Error(`conversation ${conversationId} does not exist`);
-  }
   if (input.clientId !== undefined) {
     const clientId = input.clientId;
     const existing = first(await prepared(tx, byClientIdQuery, { conversationId, clientId }));
@@ -58,6 +54,10 @@ export async function insertMessage(
     }),
   );
   if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
+  // Nothing to look up (an agent's name, an FAQ entry's title): the message is what was given.
+  if (input.agentId === undefined && input.faqId === undefined) {
+    return { message: wireMessageOf(input, bumped.seq, now), duplicate: false };
+  }
   const row = first(await prepared(tx, byIdQuery, { id: inserted.id }));
   if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
   return { message: toWireMessage(row), duplicate: false };
@@ -184,6 +184,14 @@ function selectMessages(db: Db) {
 }
 
 type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
+
+function wireMessageOf(input: NewMessage, seq: number, at: number): WireMessage {
+  const message: WireMessage = { seq, author: input.author, text: input.text, at };
+  if (input.clientId !== undefined) message.clientId = input.clientId;
+  if (input.event !== undefined) message.event = input.event;
+  if (input.internal) message.internal = true;
+  return message;
+}
 
 function toWireMessage(row: MessageRow): WireMessage {
   const message: WireMessage = {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { createDatabase } from "../local-services/postgres.ts";
 import type { Db } from "./database.ts";
 import { openDatabase } from "./open.ts";
 
@@ -23,17 +23,7 @@ export async function openTestDatabase(): Promise<Db> {
 export async function newTestDatabaseUrl(): Promise<string> {
   const server = testStorage();
   if (!server) return ":memory:";
-  const name = `test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return createDatabase(server, `test_${randomBytes(6).toString("hex")}`);
 }
 
 /**

@@ -9,6 +9,8 @@ import { freePort } from "./free-port.ts";
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/postgres: the server's own database, for admin work. */
   url: string;
+  /** The postmaster's process id: it and its children are the server (for CPU figures). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   await ready(url, exited);
   return {
     url,
+    pid: server.pid ?? 0,
     async stop() {
       // Fast shutdown: open connections are ended, nothing is left to recover.
       server.kill("SIGINT");
@@ -88,4 +91,18 @@ async function ready(url: string, exited: Promise<void>): Promise<void> {
     }
   }
   throw new Error("PostgreSQL did not accept connections within 30 s");
+}
+
+/** A new, empty database on the server `adminUrl` points to; returns its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

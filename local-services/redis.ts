@@ -9,6 +9,7 @@ import { freePort } from "./free-port.ts";
 export interface RedisServer {
   /** redis://127.0.0.1:PORT */
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -45,6 +46,7 @@ export async function startRedis(): Promise<RedisServer> {
   await ready(url);
   return {
     url,
+    pid: server.pid ?? 0,
     async stop() {
       server.kill("SIGTERM");
       await exited;

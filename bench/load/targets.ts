@@ -54,11 +54,30 @@ function waiter(test: (frame: Frame) => boolean) {
   return { reached, offer: (frame: Frame) => test(frame) && done() };
 }
 
-/** The real server (`bench/bench-server.ts`), with the admin signed in on an inbox socket. */
-export async function chatTarget(hooks: Hooks): Promise<Target> {
-  const server = await startServerProcess({}, "bench/bench-server.ts");
+/** How the chat server runs: its settings, and how many nodes share them. */
+export interface Deployment {
+  env: Record<string, string>;
+  nodes: number;
+}
+
+/**
+ * The real server (`bench/bench-server.ts`), with the admin signed in on an inbox socket of
+ * the first node; with several nodes, customers connect to each in turn.
+ */
+export async function chatTarget(
+  hooks: Hooks,
+  deployment: Deployment = { env: {}, nodes: 1 },
+): Promise<Target> {
+  const servers = await Promise.all(
+    Array.from({ length: deployment.nodes }, () =>
+      startServerProcess(deployment.env, "bench/bench-server.ts"),
+    ),
+  );
+  const [server] = servers;
+  if (!server) throw new Error("a deployment needs at least one node");
   const origin = server.url;
   const wsUrl = origin.replace(/^http/, "ws");
+  let next = 0;
   const session = await signIn(origin, server.admin.email, server.admin.password);
   if (!session.ok) throw new Error(`the bench agent could not sign in: ${session.status}`);
   const cookie = sessionCookie(session);
@@ -91,9 +110,12 @@ export async function chatTarget(hooks: Hooks): Promise<Target> {
   return {
     pid: server.pid,
     async customer({ withPerson = false } = {}) {
+      const node = servers[next++ % servers.length] ?? server;
+      const nodeOrigin = node.url;
       const welcome = waiter((frame) => frame.type === "welcome");
       const withTeam = waiter((frame) => conversationIdOf(frame) !== undefined && !isBot(frame));
-      const socket = await openFrameSocket(`${wsUrl}/ws/visitor`, { origin }, (frame, at) => {
+      const nodeWs = `${nodeOrigin.replace(/^http/, "ws")}/ws/visitor`;
+      const socket = await openFrameSocket(nodeWs, { origin: nodeOrigin }, (frame, at) => {
         welcome.offer(frame);
         withTeam.offer(frame);
         if (frame.type === "ack" && typeof frame.clientId === "string") {
@@ -121,7 +143,7 @@ export async function chatTarget(hooks: Hooks): Promise<Target> {
     },
     async stop() {
       agent.terminate();
-      await server.stop();
+      await Promise.all(servers.map((node) => node.stop()));
     },
   };
 }

@@ -8,13 +8,15 @@ export interface ThroughputOptions {
   connections: number;
   warmUpMs: number;
   measureMs: number;
+  /** Told when the measured window opens (true) and closes (false), to read costs over it. */
+  window?: (open: boolean) => void;
 }
 
 export const CHAT_TEXT = "Any news on my order? It was meant to arrive on Tuesday.";
 
 export async function throughput(
   start: (hooks: Hooks) => Promise<Target>,
-  { connections, warmUpMs, measureMs }: ThroughputOptions,
+  { connections, warmUpMs, measureMs, window }: ThroughputOptions,
 ): Promise<number> {
   let sending = false;
   let counting = false;
@@ -39,7 +41,9 @@ export async function throughput(
     for (let index = 0; index < connections; index++) sendNext(index);
     await sleep(warmUpMs);
     counting = true;
+    window?.(true);
     await sleep(measureMs);
+    window?.(false);
     counting = false;
     sending = false;
     // Let the last messages in flight finish before the sockets close.
