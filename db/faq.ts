@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import { type Db, type Tables, write } from "./database.ts";
+import { type Db, first, type Tables, write } from "./database.ts";
 
 export type FaqEntry = Tables["faqEntries"]["$inferSelect"];
 export type NewFaqEntry = Omit<Tables["faqEntries"]["$inferInsert"], "id">;
@@ -8,6 +8,11 @@ export type NewFaqEntry = Omit<Tables["faqEntries"]["$inferInsert"], "id">;
 export async function listFaqEntries(db: Db): Promise<FaqEntry[]> {
   const { faqEntries } = db.t;
   return db.q.select().from(faqEntries).orderBy(asc(faqEntries.id));
+}
+
+export async function findFaqEntry(db: Db, id: number): Promise<FaqEntry | undefined> {
+  const { faqEntries } = db.t;
+  return first(await db.q.select().from(faqEntries).where(eq(faqEntries.id, id)));
 }
 
 export async function insertFaqEntries(db: Db, entries: NewFaqEntry[]): Promise<void> {

@@ -37,6 +37,7 @@ export type { Db } from "./database.ts";
 export {
   deleteFaqEntry,
   type FaqEntry,
+  findFaqEntry,
   insertFaqEntries,
   listFaqEntries,
   type NewFaqEntry,

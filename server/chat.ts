@@ -20,6 +20,7 @@ import {
   type VisitorConversation,
   type WireMessage,
 } from "../protocol/index.ts";
+import type { Change } from "./changes.ts";
 import { loadKnowledge } from "./knowledge.ts";
 import { type Publisher, visitorView } from "./publisher.ts";
 import { skillFor } from "./routing/index.ts";
@@ -48,6 +49,8 @@ export interface ChatOptions {
   now?: () => number;
   /** Quiet time after a customer's message before the bot answers (never before a handoff). */
   pauseMs?: number;
+  /** Tells the other nodes of a change to the FAQ or the negatives. */
+  knowledgeChanged?: (change: Change) => void;
 }
 
 /** The customer's side of a conversation: what they may do, when the bot answers, when a person. */
@@ -58,8 +61,9 @@ export async function createChat({
   route,
   now = Date.now,
   pauseMs = DEFAULT_PAUSE_MS,
+  knowledgeChanged,
 }: ChatOptions) {
-  const knowledge = await loadKnowledge(db, now);
+  const knowledge = await loadKnowledge(db, now, knowledgeChanged);
   /** The latest typing signal per visitor, and the timer that decides again after a wait. */
   const typingAt = new Map<number, number>();
   const waiting = new Map<number, NodeJS.Timeout>();

@@ -1,5 +1,12 @@
 import { Worker } from "node:worker_threads";
-import { acceptedNegatives, type Db, type FaqEntry, listFaqEntries } from "../db/index.ts";
+import {
+  acceptedNegatives,
+  type Db,
+  type FaqEntry,
+  findFaqEntry,
+  listFaqEntries,
+} from "../db/index.ts";
+import type { Change } from "./changes.ts";
 import type { LearningJob, LearningResult } from "./learning-thread.ts";
 import {
   KnowledgeBase,
@@ -24,7 +31,12 @@ export interface CalibrationReport {
  * models are redone shortly after in a worker thread, off the message path, and installed
  * when done.
  */
-export async function loadKnowledge(db: Db, now: () => number = Date.now) {
+export async function loadKnowledge(
+  db: Db,
+  now: () => number = Date.now,
+  /** Tells the other nodes what this one changed. */
+  changed: (change: Change) => void = () => {},
+) {
   const entries = new Map<number, FaqEntry>();
   const base = new KnowledgeBase();
   for (const entry of await listFaqEntries(db)) {
@@ -65,6 +77,24 @@ export async function loadKnowledge(db: Db, now: () => number = Date.now) {
     }
   }
 
+  function put(entry: FaqEntry): void {
+    base.upsert(asKnowledge(entry));
+    entries.set(entry.id, entry);
+    retrainSoon();
+  }
+
+  function remove(id: number): void {
+    base.remove(id);
+    entries.delete(id);
+    retrainSoon();
+  }
+
+  async function readNegatives(): Promise<void> {
+    negatives = await acceptedNegatives(db);
+    base.setNegatives(negatives);
+    retrainSoon();
+  }
+
   function retrainSoon(): void {
     if (timer === undefined && !stopped) timer = setTimeout(() => void retrain(), RETRAIN_DELAY_MS);
   }
@@ -75,22 +105,29 @@ export async function loadKnowledge(db: Db, now: () => number = Date.now) {
 
     /** An admin saved an entry: the next answer uses it (edited in place, no rebuild). */
     saved(entry: FaqEntry): void {
-      base.upsert(asKnowledge(entry));
-      entries.set(entry.id, entry);
-      retrainSoon();
+      put(entry);
+      changed({ kind: "faq", ids: [entry.id] });
     },
 
     deleted(id: number): void {
-      base.remove(id);
-      entries.delete(id);
-      retrainSoon();
+      remove(id);
+      changed({ kind: "faq", ids: [id] });
     },
 
     /** An admin accepted a "should have gone to a person" mark: it becomes a negative. */
     async negativesChanged(): Promise<void> {
-      negatives = await acceptedNegatives(db);
-      base.setNegatives(negatives);
-      retrainSoon();
+      await readNegatives();
+      changed({ kind: "negatives" });
+    },
+
+    /** Another node changed the FAQ or the negatives: read them again from the database. */
+    async refresh(change: Exclude<Change, { kind: "settings" }>): Promise<void> {
+      if (change.kind === "negatives") return readNegatives();
+      for (const id of change.ids) {
+        const entry = await findFaqEntry(db, id);
+        if (entry) put(entry);
+        else remove(id);
+      }
     },
 
     /** What calibration found, per language, for the knowledge-base admin. */

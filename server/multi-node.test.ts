@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { newTestDatabaseUrl, testStorage } from "../db/test-database.ts";
+import { DEFAULT_WIDGET } from "../protocol/index.ts";
 import { type ServerProcess, startServerProcess } from "./server-process.ts";
 import {
   agentSocket,
@@ -26,8 +27,9 @@ const messageText = (frame: Frame) => (frame.message as { text: string }).text;
 describe("three nodes on one database and one bus", { skip }, () => {
   const nodes: ServerProcess[] = [];
   const open: TestSocket[] = [];
+  let env: Record<string, string> = {};
   before(async () => {
-    const env = {
+    env = {
       DATABASE_URL: await newTestDatabaseUrl(),
       REDIS_URL: redisUrl ?? "",
       REDIS_PREFIX: `multi-${randomBytes(4).toString("hex")}`,
@@ -141,4 +143,57 @@ describe("three nodes on one database and one bus", { skip }, () => {
     );
     assert.ok(Date.now() - killed <= NODE_TTL_MS * 3);
   });
+
+  test("settings and FAQ edits saved on one node are used by the others at once", async () => {
+    const [, b] = nodes as [ServerProcess, ServerProcess, ServerProcess];
+    const d = await startServerProcess(env);
+    nodes.push(d);
+    const admin = sessionCookie(await signIn(b.url, b.admin.email, b.admin.password));
+    const greetings = { en: "Welcome to the shop on every node!" };
+    const saved = await api(b.url, "PUT", "/api/admin/settings/widget", {
+      cookie: admin,
+      body: { ...DEFAULT_WIDGET, greetings },
+    });
+    assert.equal(saved.status, 200);
+    await eventually(async () => {
+      const settings = (await (await fetch(`${d.url}/api/widget/settings?lang=en`)).json()) as {
+        greeting?: string;
+      };
+      return settings.greeting === greetings.en;
+    });
+
+    const listed = (await (
+      await api(b.url, "GET", "/api/admin/faq", { cookie: admin })
+    ).json()) as {
+      entries: { id: number; lang: string; title: string; answer: string; questions: string[] }[];
+    };
+    const hours = listed.entries.find((entry) => entry.lang === "en" && /hours/i.test(entry.title));
+    assert.ok(hours, "the demo FAQ has opening hours");
+    const { id, ...fields } = hours;
+    const answer = "We open at 7 every day, on every node.";
+    const edited = await api(b.url, "PUT", `/api/admin/faq/${id}`, {
+      cookie: admin,
+      body: { lang: fields.lang, title: fields.title, questions: fields.questions, answer },
+    });
+    assert.equal(edited.status, 200);
+    const adminOnD = sessionCookie(await signIn(d.url, d.admin.email, d.admin.password));
+    await eventually(async () => {
+      const tried = (await (
+        await api(d.url, "POST", "/api/admin/faq/try", {
+          cookie: adminOnD,
+          body: { text: "What are your opening hours?" },
+        })
+      ).json()) as { decision: { faq?: { answer: string } } };
+      return tried.decision.faq?.answer === answer;
+    });
+  });
 });
+
+/** Polls `check` for up to 5 s: a change on one node reaches the others through the bus. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail("the other node never saw the change");
+}

@@ -5,6 +5,7 @@ import { serve, upgradeWebSocket } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import { closeDatabase, openDatabase } from "../db/index.ts";
 import { serverSecret } from "./auth/secret.ts";
+import { createChanges } from "./changes.ts";
 import { createChat } from "./chat.ts";
 import { joinCluster } from "./cluster/index.ts";
 import type { Config } from "./config.ts";
@@ -55,7 +56,8 @@ export async function startServer(
     ttlMs: config.nodeTtlMs,
   });
   const publish = createPublisher(cluster.topics);
-  const settings = await loadSettings(db);
+  const changes = createChanges(cluster.topics);
+  const settings = await loadSettings(db, () => changes.announce({ kind: "settings" }));
   const line = createWaitingLine({ db, publish, settings, now });
   const { customers, agents } = cluster;
   const outbox = config.smtpUrl
@@ -89,6 +91,15 @@ export async function startServer(
     route: desk.route,
     now,
     pauseMs: config.botPauseMs,
+    knowledgeChanged: changes.announce,
+  });
+  // Another node changed what this one keeps in memory: read it again.
+  const stopHearingChanges = changes.listen((change) => {
+    const applied =
+      change.kind === "settings"
+        ? settings.reload().then(() => desk.announceAvailability())
+        : chat.knowledge.refresh(change);
+    applied.catch((error: unknown) => console.error("a change was not applied", change, error));
   });
   const marks = createMarks({ db, knowledge: chat.knowledge, settings, now });
   const live = new Set<FrameHandler>();
@@ -144,6 +155,7 @@ export async function startServer(
       clearInterval(heartbeat);
       clearInterval(hoursCheck);
       clearInterval(nodeBeat);
+      stopHearingChanges();
       const decided = chat.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const inFlight = [...live].map((connection) => connection.settled());

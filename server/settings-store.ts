@@ -14,32 +14,42 @@ import {
 
 /**
  * The admin's settings, read once and kept in memory; a save writes through, so routing and
- * the widget use the new values at once. A stored document that no longer fits its schema
- * (an older version) falls back to the defaults rather than stopping the server.
+ * the widget use the new values at once, and `saved` tells the other nodes, which `reload`.
+ * A stored document that no longer fits its schema (an older version) falls back to the
+ * defaults rather than stopping the server.
  */
-export async function loadSettings(db: Db) {
-  let routing = parsed(routingSettings, await readSettings(db, "routing"), DEFAULT_ROUTING);
-  let widget = parsed(
-    widgetSettings,
-    withGreetingsByLanguage(await readSettings(db, "widget")),
-    DEFAULT_WIDGET,
-  );
-  let learning = parsed(learningSettings, await readSettings(db, "learning"), DEFAULT_LEARNING);
+export async function loadSettings(db: Db, saved: () => void = () => {}) {
+  const read = async () => ({
+    routing: parsed(routingSettings, await readSettings(db, "routing"), DEFAULT_ROUTING),
+    widget: parsed(
+      widgetSettings,
+      withGreetingsByLanguage(await readSettings(db, "widget")),
+      DEFAULT_WIDGET,
+    ),
+    learning: parsed(learningSettings, await readSettings(db, "learning"), DEFAULT_LEARNING),
+  });
+  let { routing, widget, learning } = await read();
   return {
+    async reload(): Promise<void> {
+      ({ routing, widget, learning } = await read());
+    },
     routing: (): RoutingSettings => routing,
     widget: (): WidgetSettings => widget,
     learning: (): LearningSettings => learning,
     async saveRouting(value: RoutingSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "routing", value, { agentId }, now);
       routing = value;
+      saved();
     },
     async saveWidget(value: WidgetSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "widget", value, { agentId }, now);
       widget = value;
+      saved();
     },
     async saveLearning(value: LearningSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "learning", value, { agentId }, now);
       learning = value;
+      saved();
     },
   };
 }
