@@ -9,7 +9,7 @@ import { createChanges } from "./changes.ts";
 import { createChat } from "./chat.ts";
 import { joinCluster } from "./cluster/index.ts";
 import type { Config } from "./config.ts";
-import { createDesk } from "./desk.ts";
+import { createDesk } from "./desk/index.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
 import { embeddingAllowed } from "./http/client-address.ts";
 import { createGuard } from "./limits.ts";

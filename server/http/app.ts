@@ -13,7 +13,7 @@ import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
 import { shopPage } from "../demo/shop-page.ts";
-import type { Desk } from "../desk.ts";
+import type { Desk } from "../desk/index.ts";
 import type { Guard } from "../limits.ts";
 import type { Marks } from "../marks.ts";
 import type { Presence } from "../presence.ts";

@@ -1,6 +1,6 @@
 import { type AgentServerFrame, agentClientFrame, parseFrame } from "../../protocol/index.ts";
 import { accessTopic, closeFor, type EndReason } from "../agent-access.ts";
-import type { Desk, SignedInAgent } from "../desk.ts";
+import type { Desk, SignedInAgent } from "../desk/index.ts";
 import type { Guard } from "../limits.ts";
 import { INBOX_TOPIC, type Publisher, transitionError } from "../publisher.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";

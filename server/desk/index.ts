@@ -1,37 +1,31 @@
 import {
   appendAgentMessage,
-  assignConversation,
   claimConversation,
   conversationState,
   type Db,
   getConversation,
   listOpenConversations,
-  listQueue,
-  listTeam,
   markRead,
   readByTeam,
   readCounts,
   readTranscript,
   resolveConversation,
   setAway,
-  type TeamRow,
   type TransferTarget,
   transferConversation,
-} from "../db/index.ts";
-import {
-  type AgentServerFrame,
-  type Availability,
-  type ConversationSummary,
-  DEFAULT_SKILL,
-  type ErrorFrame,
-  type TeamMember,
-  type WireMessage,
-} from "../protocol/index.ts";
-import type { Presence } from "./presence.ts";
-import { AVAILABILITY_TOPIC, type Publisher, transitionError } from "./publisher.ts";
-import { anyoneFree, openingAt, planAssignments, type Waiting } from "./routing/index.ts";
-import type { Settings } from "./settings-store.ts";
-import type { WaitingLine } from "./waiting-line.ts";
+} from "../../db/index.ts";
+import type {
+  AgentServerFrame,
+  ConversationSummary,
+  ErrorFrame,
+  WireMessage,
+} from "../../protocol/index.ts";
+import type { Presence } from "../presence.ts";
+import { type Publisher, transitionError } from "../publisher.ts";
+import type { Settings } from "../settings-store.ts";
+import type { WaitingLine } from "../waiting-line.ts";
+import { createRouter } from "./router.ts";
+import { createTeam } from "./team.ts";
 
 export interface SignedInAgent {
   id: number;
@@ -40,10 +34,9 @@ export interface SignedInAgent {
 }
 
 /**
- * The agents' side: who is here, who gets which handoff, and every move an agent makes on a
- * conversation. Routing runs whenever the queue or the team changes, one run at a time on
- * each node; where several nodes plan at once, the database refuses a second assignment of a
- * conversation and an assignment past an agent's capacity.
+ * The agents' side: who is here (team.ts), who gets which handoff (router.ts), and every move
+ * an agent makes on a conversation (here). Each node runs one beside the others: what they
+ * share is in the database and on the bus.
  */
 export function createDesk(deps: {
   db: Db;
@@ -61,87 +54,10 @@ export function createDesk(deps: {
   emailEnabled?: boolean;
 }) {
   const { db, publish, now } = deps;
-  let routing: Promise<void> = Promise.resolve();
-  /** Set at shutdown: sockets closing after it change nothing (the database is closing). */
-  let stopped = false;
-  /** What every open widget was last told about availability. */
-  let announced: { availability: Availability; said: string } | undefined;
-  /** Who was online at the last team update, to notice a node that went away with its agents. */
-  let lastOnline = "";
-
-  // Availability goes to every node, each telling its own open widgets once per change.
-  const stopHearing = publish.availability.subscribe(AVAILABILITY_TOPIC, (current) => {
-    const said = JSON.stringify(current);
-    if (said === announced?.said) return;
-    announced = { availability: current, said };
-    const frame = { type: "availability", availability: current } as const;
-    for (const visitorId of deps.customers.here()) publish.toVisitor(visitorId, frame);
-  });
-
-  async function team(): Promise<TeamMember[]> {
-    const [rows, online] = await Promise.all([listTeam(db), deps.agents.everywhere()]);
-    lastOnline = [...online].sort().join(",");
-    return rows.map((row) => member(row, online.has(row.id)));
-  }
-
-  /** Within business hours, and is anyone online (not away) to answer? */
-  function availability(members: TeamMember[]): Availability {
-    const opening = openingAt(deps.settings.widget().hours, now());
-    const agentsOnline = members.some((agent) => agent.presence === "online");
-    return "opensAt" in opening && opening.opensAt !== undefined
-      ? { open: opening.open, agentsOnline, opensAt: opening.opensAt }
-      : { open: opening.open, agentsOnline };
-  }
-
-  /**
-   * Tells every open widget when availability changed since it was last told. Runs whenever
-   * the team changes, the settings change, and every half minute for business hours.
-   */
-  async function announceAvailability(members?: TeamMember[]): Promise<Availability> {
-    const current = availability(members ?? (await team()));
-    if (JSON.stringify(current) !== announced?.said) {
-      publish.availability.publish(AVAILABILITY_TOPIC, current);
-    }
-    return current;
-  }
-
-  async function publishTeam(): Promise<void> {
-    if (stopped) return;
-    const members = await team();
-    publish.toInbox({ type: "team", team: members });
-    await announceAvailability(members);
-  }
-
-  async function assignWaiting(): Promise<void> {
-    const members = await team();
-    if (!anyoneFree(members)) return;
-    const queue: Waiting[] = (await listQueue(db)).map((row) => ({
-      conversationId: row.conversationId,
-      priority: row.priority,
-      skill: row.skill ?? DEFAULT_SKILL,
-      language: row.language ?? "und",
-      queuedAt: row.queuedAt ?? 0,
-    }));
-    if (queue.length === 0) return;
-    const plan = planAssignments(queue, members);
-    for (const assignment of plan) {
-      // A refusal means someone claimed it meanwhile: nothing to publish.
-      publish.transition(await assignConversation(db, assignment, now()));
-    }
-    if (plan.length > 0) await publishTeam();
-  }
-
-  /** Runs after every change that could let a waiting conversation go to someone. */
-  function route(): Promise<void> {
-    if (stopped) return routing;
-    routing = routing
-      .then(assignWaiting)
-      .then(deps.line.update)
-      .catch((error: unknown) => {
-        console.error("routing failed", error);
-      });
-    return routing;
-  }
+  const team = createTeam(deps);
+  const router = createRouter({ ...deps, team });
+  const { route } = router;
+  const publishTeam = team.publish;
 
   /** A move that may free capacity or fill the queue: the team and the router hear of it. */
   async function afterMove(result: ErrorFrame | undefined): Promise<ErrorFrame | undefined> {
@@ -152,24 +68,16 @@ export function createDesk(deps: {
   }
 
   return {
-    team,
+    team: team.members,
     route,
     publishTeam,
-    announceAvailability,
-
-    /**
-     * What a widget saying hello is told: the last announcement, kept current by it (before the
-     * first one, worked out without announcing: the widget hears it in its welcome).
-     */
-    async availability(): Promise<Availability> {
-      return announced?.availability ?? availability(await team());
-    },
+    announceAvailability: team.announceAvailability,
+    availability: team.availability,
 
     /** Waits for the routing run in progress; nothing routes or publishes after this. */
     async stop(): Promise<void> {
-      stopped = true;
-      stopHearing();
-      await routing;
+      team.stop();
+      await router.stop();
     },
 
     /**
@@ -177,8 +85,7 @@ export function createDesk(deps: {
      * (a node died with its sockets), everyone hears it and routing runs.
      */
     async checkPresence(): Promise<void> {
-      const online = [...(await deps.agents.everywhere())].sort().join(",");
-      if (online === lastOnline || stopped) return;
+      if (!(await team.changedUnheard())) return;
       await publishTeam();
       await route();
     },
@@ -218,7 +125,7 @@ export function createDesk(deps: {
         type: "inbox",
         agent,
         conversations: await listOpenConversations(db),
-        team: await team(),
+        team: await team.members(),
         read: await readCounts(db, agent.id),
         waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
         emailEnabled: deps.emailEnabled ?? false,
@@ -291,9 +198,4 @@ export type Desk = ReturnType<typeof createDesk>;
 
 function failed(what: string) {
   return (error: unknown) => console.error(`${what} failed`, error);
-}
-
-function member(row: TeamRow, connected: boolean): TeamMember {
-  const { away, ...fields } = row;
-  return { ...fields, presence: !connected ? "offline" : away ? "away" : "online" };
 }
