@@ -97,7 +97,11 @@ test("the bot cannot post once the conversation was handed off", async () => {
     1,
   );
   assert.ok(
-    await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 2),
+    await appendBotAnswer(
+      db,
+      { conversationId: conversation.id, text: "9-5", faqId: 1, language: "en" },
+      2,
+    ),
   );
   assert.ok(
     (
@@ -109,7 +113,11 @@ test("the bot cannot post once the conversation was handed off", async () => {
     ).ok,
   );
   assert.equal(
-    await appendBotAnswer(db, { conversationId: conversation.id, text: "9-5", faqId: 1 }, 4),
+    await appendBotAnswer(
+      db,
+      { conversationId: conversation.id, text: "9-5", faqId: 1, language: "en" },
+      4,
+    ),
     null,
   );
 });

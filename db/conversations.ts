@@ -40,8 +40,9 @@ export async function openConversation(db: Db, visitorId: number, now: number): 
 
 /**
  * Stores a customer message in the visitor's conversation, in one transaction: creates the
- * conversation if needed and reopens a resolved one to the queue (never back to the bot),
- * saying so in the transcript after the message (`reopened`, the system message).
+ * conversation if needed and reopens a resolved one, saying so in the transcript after the
+ * message (`reopened`, the system message): to the queue once a person was involved, else back
+ * to the bot that resolved it.
  */
 export async function appendCustomerMessage(
   db: Db,
@@ -83,18 +84,46 @@ export async function appendCustomerMessage(
   });
 }
 
-/** Posts the bot's answer only while the conversation is still with the bot; otherwise null. */
+/**
+ * Posts the bot's answer only while the conversation is still with the bot; otherwise null.
+ * The `answered` event says which entry in which language, for the reports.
+ */
 export async function appendBotAnswer(
   db: Db,
-  input: { conversationId: number; text: string; faqId: number },
+  input: { conversationId: number; text: string; faqId: number; language: string },
   now: number,
 ): Promise<WireMessage | null> {
   return write(db, async (tx) => {
-    await lockConversation(tx, input.conversationId);
-    if ((await conversationState(tx, input.conversationId))?.status !== "bot") return null;
-    const { text, faqId } = input;
+    const { conversationId, text, faqId, language } = input;
+    await lockConversation(tx, conversationId);
+    if ((await conversationState(tx, conversationId))?.status !== "bot") return null;
     const bot = { author: "bot", text, faqId } as const;
-    return (await insertMessage(tx, input.conversationId, bot, now)).message;
+    const { message } = await insertMessage(tx, conversationId, bot, now);
+    const event = { type: "answered", actor: "bot", data: { faqId, language } } as const;
+    await logEvent(tx, conversationId, event, now);
+    return message;
+  });
+}
+
+/**
+ * The customer thanked the bot for its answer (`faqId`): the bot resolves the conversation, and
+ * the customer may rate it. Writing again brings it back to the bot (see `reopenQuery`).
+ */
+export async function resolveByBot(
+  db: Db,
+  input: { conversationId: number; faqId: number },
+  now: number,
+): Promise<TransitionResult> {
+  const { conversationId, faqId } = input;
+  return transition(db, now, {
+    conversationId,
+    from: ["bot"],
+    set: { status: "resolved" },
+    event: { type: "resolved", actor: "bot", data: { faqId } },
+    announce: async () => ({
+      text: "This conversation was marked as resolved.",
+      event: "resolved",
+    }),
   });
 }
 
@@ -147,10 +176,14 @@ export async function handOff(
     actor: "bot" | "customer";
     /** The skill group the router looks for, from the reasons. */
     skill: string;
+    /** The bot's answer the customer was replying to: the reports count it as not helping. */
+    afterFaqId?: number | undefined;
   },
   now: number,
 ): Promise<TransitionResult> {
-  const { conversationId, handoff, actor, skill } = input;
+  const { conversationId, handoff, actor, skill, afterFaqId } = input;
+  const reasons = handoff.reasons.map((r) => r.reason);
+  const data = { reasons, language: handoff.language, ...(afterFaqId ? { afterFaqId } : {}) };
   return transition(db, now, {
     conversationId,
     from: ["bot", "resolved"],
@@ -163,7 +196,7 @@ export async function handOff(
       language: handoff.language,
       queuedAt: now,
     },
-    event: { type: "handoff", actor, data: { reasons: handoff.reasons.map((r) => r.reason) } },
+    event: { type: "handoff", actor, data },
     announce: async () => ({
       text: "A person from the team is joining this conversation.",
       event: "handoff",
@@ -445,18 +478,28 @@ function latestLockedQuery(db: Db) {
 
 async function reopenIfResolved(tx: Tx, conversationId: number, now: number): Promise<boolean> {
   const reopened = first(await prepared(tx, reopenQuery, { id: conversationId, now }));
-  if (reopened) await logEvent(tx, conversationId, { type: "reopened", actor: "customer" }, now);
+  if (reopened) {
+    const data = { to: reopened.status };
+    await logEvent(tx, conversationId, { type: "reopened", actor: "customer", data }, now);
+  }
   return reopened !== undefined;
 }
 
 function reopenQuery(db: Db) {
   const { conversations } = db.t;
   const now = sql`${sql.placeholder("now")}`;
+  // A conversation the bot resolved alone goes back to the bot; one a person had, to the queue.
+  const botOnly = sql`${conversations.handoff} is null`;
   return db.q
     .update(conversations)
-    .set({ status: "queued", assigneeId: null, queuedAt: now, updatedAt: now })
+    .set({
+      status: sql`case when ${botOnly} then 'bot' else 'queued' end`,
+      assigneeId: null,
+      queuedAt: sql`case when ${botOnly} then null else ${now} end`,
+      updatedAt: now,
+    })
     .where(and(eq(conversations.id, sql.placeholder("id")), eq(conversations.status, "resolved")))
-    .returning({ id: conversations.id });
+    .returning({ id: conversations.id, status: conversations.status });
 }
 
 /** The page the customer wrote from; a customer who stays on one page changes nothing. */

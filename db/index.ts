@@ -65,10 +65,12 @@ export {
   queueEmail,
 } from "./outbox.ts";
 export { recentPickups } from "./pickups.ts";
+export { recordPresence } from "./presence-log.ts";
 export { deleteVisitor, type ErasedVisitor, exportVisitor } from "./privacy.ts";
 export { listQueue } from "./queue.ts";
 export { rateConversation } from "./ratings.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";
+export * from "./reports.ts";
 export { searchMessages } from "./search.ts";
 export { readSettings, saveSettings } from "./settings.ts";
 export {

@@ -24,7 +24,7 @@ import type {
   SettingsKey,
   SystemEvent,
 } from "../protocol/index.ts";
-import { MARK_STATUSES } from "./schema.ts";
+import { EVENT_TYPES, MARK_STATUSES } from "./schema.ts";
 
 export const agents = pgTable("agents", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
@@ -127,6 +127,10 @@ export const messages = pgTable(
   (table) => [
     uniqueIndex("messages_seq_unique").on(table.conversationId, table.seq),
     uniqueIndex("messages_client_id_unique").on(table.conversationId, table.clientId),
+    // The reports' first human reply: agents' messages only, a small part of all.
+    index("messages_agent_reply_idx")
+      .on(table.conversationId, table.createdAt)
+      .where(sql`${table.author} = 'agent' and ${table.internal} = false`),
     check("messages_author_check", sql`${table.author} in ('customer','bot','agent','system')`),
   ],
 );
@@ -138,24 +142,16 @@ export const conversationEvents = pgTable(
     conversationId: integer("conversation_id")
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
-    type: text("type", {
-      enum: [
-        "created",
-        "handoff",
-        "retriaged",
-        "claimed",
-        "assigned",
-        "transferred",
-        "resolved",
-        "reopened",
-      ],
-    }).notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     actor: text("actor").$type<Author>().notNull(),
     agentId: integer("agent_id").references(() => agents.id),
     data: jsonb("data").$type<Record<string, unknown>>(),
     at: bigint("at", { mode: "number" }).notNull(),
   },
-  (table) => [index("conversation_events_conversation_idx").on(table.conversationId)],
+  (table) => [
+    index("conversation_events_conversation_idx").on(table.conversationId),
+    index("conversation_events_at_idx").on(table.at),
+  ],
 );
 
 export const pickups = pgTable(
@@ -171,6 +167,23 @@ export const pickups = pgTable(
     pickedAt: bigint("picked_at", { mode: "number" }).notNull(),
   },
   (table) => [index("pickups_picked_at_idx").on(table.pickedAt)],
+);
+
+export const agentPresence = pgTable(
+  "agent_presence",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ["online", "away"] }).notNull(),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    endedAt: bigint("ended_at", { mode: "number" }),
+  },
+  (table) => [
+    index("agent_presence_agent_idx").on(table.agentId, table.endedAt),
+    index("agent_presence_started_idx").on(table.startedAt),
+  ],
 );
 
 export const outboxEmails = pgTable(

@@ -138,9 +138,30 @@ export const messages = sqliteTable(
   (table) => [
     uniqueIndex("messages_seq_unique").on(table.conversationId, table.seq),
     uniqueIndex("messages_client_id_unique").on(table.conversationId, table.clientId),
+    // The reports' first human reply: agents' messages only, a small part of all.
+    index("messages_agent_reply_idx")
+      .on(table.conversationId, table.createdAt)
+      .where(sql`${table.author} = 'agent' and ${table.internal} = 0`),
     check("messages_author_check", sql`${table.author} in ('customer','bot','agent','system')`),
   ],
 );
+
+/** What happened to a conversation and who did it; the reports are computed from these. */
+export const EVENT_TYPES = [
+  "created",
+  /** The bot answered from the FAQ: `{ faqId, language }`. */
+  "answered",
+  /** To a person: `{ reasons, language, afterFaqId? }`, the last when it followed a bot answer. */
+  "handoff",
+  "retriaged",
+  "claimed",
+  "assigned",
+  "transferred",
+  /** By the assignee, or by the bot after the customer thanked it: `{ faqId }`. */
+  "resolved",
+  /** The customer wrote again: `{ to: "bot" | "queued" }`. */
+  "reopened",
+] as const;
 
 export const conversationEvents = sqliteTable(
   "conversation_events",
@@ -149,24 +170,16 @@ export const conversationEvents = sqliteTable(
     conversationId: integer("conversation_id")
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),
-    type: text("type", {
-      enum: [
-        "created",
-        "handoff",
-        "retriaged",
-        "claimed",
-        "assigned",
-        "transferred",
-        "resolved",
-        "reopened",
-      ],
-    }).notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     actor: text("actor").$type<Author>().notNull(),
     agentId: integer("agent_id").references(() => agents.id),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>(),
     at: integer("at").notNull(),
   },
-  (table) => [index("conversation_events_conversation_idx").on(table.conversationId)],
+  (table) => [
+    index("conversation_events_conversation_idx").on(table.conversationId),
+    index("conversation_events_at_idx").on(table.at),
+  ],
 );
 
 /**
@@ -186,6 +199,27 @@ export const pickups = sqliteTable(
     pickedAt: integer("picked_at").notNull(),
   },
   (table) => [index("pickups_picked_at_idx").on(table.pickedAt)],
+);
+
+/**
+ * When each agent was online or away (connected, taking no new conversations), one row per
+ * stretch; the one that lasts has no end yet. For the agents' report.
+ */
+export const agentPresence = sqliteTable(
+  "agent_presence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ["online", "away"] }).notNull(),
+    startedAt: integer("started_at").notNull(),
+    endedAt: integer("ended_at"),
+  },
+  (table) => [
+    index("agent_presence_agent_idx").on(table.agentId, table.endedAt),
+    index("agent_presence_started_idx").on(table.startedAt),
+  ],
 );
 
 /**

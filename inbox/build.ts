@@ -1,11 +1,15 @@
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { build } from "esbuild";
 
 const outdir = new URL("../dist/public/inbox/", import.meta.url).pathname;
+await rm(`${outdir}chunks`, { recursive: true, force: true });
 await mkdir(outdir, { recursive: true });
 await build({
-  entryPoints: ["inbox/app/main.tsx"],
-  outfile: `${outdir}app.js`,
+  entryPoints: { app: "inbox/app/main.tsx" },
+  outdir,
+  // The reports screen and its chart library are a chunk of their own, loaded when opened.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   minify: true,
   format: "esm",
@@ -15,4 +19,10 @@ await build({
   logLevel: "warning",
 });
 await copyFile(new URL("./index.html", import.meta.url), `${outdir}index.html`);
-await copyFile(new URL("./app.css", import.meta.url), `${outdir}app.css`);
+const styles = await Promise.all(
+  [
+    new URL("./app.css", import.meta.url),
+    new URL("../node_modules/uplot/dist/uPlot.min.css", import.meta.url),
+  ].map((file) => readFile(file, "utf8")),
+);
+await writeFile(`${outdir}app.css`, styles.join("\n"));

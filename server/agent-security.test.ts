@@ -197,6 +197,18 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: "/api/admin/settings/learning", body: { acceptMarks: false } }),
   },
+  "GET /api/admin/reports/:section": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/reports/bot?from=2026-01-01&to=2026-01-31" }),
+  },
+  "GET /api/admin/reports/conversations.csv": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({
+      path: "/api/admin/reports/conversations.csv?from=2026-01-01&to=2026-01-31",
+    }),
+  },
   "GET /api/admin/marks": {
     access: "admin",
     ok: 200,

@@ -11,6 +11,7 @@ import {
   openConversation,
   readByTeam,
   readTranscript,
+  resolveByBot,
   updateHandoff,
 } from "../db/index.ts";
 import {
@@ -101,21 +102,24 @@ export async function createChat({
     if (decision.kind === "wait") return decideLater(conversationId, decision.until);
     // The turn is decided: its typing signal is spent (and the map stays small).
     typingAt.delete(conversation.visitorId);
-    await act(conversation, decision, "bot");
+    await act(conversation, decision, "bot", context.lastAnswer?.faqId);
   }
 
+  /** `afterFaqId`: the bot's answer the customer was replying to, if any. */
   async function act(
     conversation: ConversationSummary,
     decision: Decision,
     actor: "bot" | "customer",
+    afterFaqId?: number,
   ): Promise<void> {
+    const conversationId = conversation.id;
     switch (decision.kind) {
       case "answer": {
-        const text = knowledge.entries.get(decision.faqId)?.answer;
+        const { faqId, language } = decision;
+        const text = knowledge.entries.get(faqId)?.answer;
         // The entry was deleted between triage and now: a person answers instead.
-        if (text === undefined) return act(conversation, unsure(decision.language), "bot");
-        const input = { conversationId: conversation.id, text, faqId: decision.faqId };
-        const message = await appendBotAnswer(db, input, now());
+        if (text === undefined) return act(conversation, unsure(language), "bot", afterFaqId);
+        const message = await appendBotAnswer(db, { conversationId, text, faqId, language }, now());
         if (message) publish.message(conversation, message);
         return;
       }
@@ -123,11 +127,16 @@ export async function createChat({
         const { kind: _, ...handoff } = decision;
         const { reasonSkills } = settings.routing();
         const skill = skillFor(handoff.reasons, reasonSkills, DEFAULT_SKILL);
-        const input = { conversationId: conversation.id, handoff, actor, skill };
+        const input = { conversationId, handoff, actor, skill, afterFaqId };
         if (!publish.transition(await handOff(db, input, now()))) await route();
         return;
       }
       case "settled":
+        // Thanks after an answer: the bot's work is done, and the customer may rate it.
+        if (afterFaqId !== undefined) {
+          publish.transition(await resolveByBot(db, { conversationId, faqId: afterFaqId }, now()));
+        }
+        return;
       case "wait":
         return;
       default: {
@@ -222,7 +231,13 @@ export async function createChat({
       const conversationId = await openConversation(db, visitorId, now());
       const conversation = await getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
-        await act(conversation, personRequested(UNDETERMINED), "customer");
+        // Right after a bot answer, the button says that answer was not enough.
+        const { context } =
+          conversation.status === "bot"
+            ? pendingTurn(await readTranscript(db, conversationId))
+            : { context: undefined };
+        const afterFaqId = context?.lastAnswer?.faqId;
+        await act(conversation, personRequested(UNDETERMINED), "customer", afterFaqId);
       }
     },
 
@@ -264,15 +279,21 @@ export type Chat = Awaited<ReturnType<typeof createChat>>;
 
 /**
  * The customer's messages since anyone else last spoke (a burst is weighed as one), and what
- * came before: the bot's answer they may be replying to.
+ * came before: the bot's answer they may be replying to. System notices (resolved, reopened)
+ * are not anyone speaking.
  */
 export function pendingTurn(transcript: readonly WireMessage[]): {
   pending: PendingMessage[];
   context: ConversationSoFar;
 } {
+  const spoke = (message: WireMessage | undefined) =>
+    message !== undefined && message.author !== "customer" && message.author !== "system";
   let start = transcript.length;
-  while (start > 0 && transcript[start - 1]?.author === "customer") start--;
-  const pending = transcript.slice(start).map(({ text, at }) => ({ text, at }));
+  while (start > 0 && !spoke(transcript[start - 1])) start--;
+  const pending = transcript
+    .slice(start)
+    .filter((message) => message.author === "customer")
+    .map(({ text, at }) => ({ text, at }));
   const context: ConversationSoFar = {
     humanInvolved: transcript.some((message) => message.author === "agent"),
   };

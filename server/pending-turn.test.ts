@@ -44,3 +44,23 @@ test("an agent anywhere in the transcript means a person is involved", () => {
   ]);
   assert.equal(context.humanInvolved, true);
 });
+
+test("system notices between the bot's answer and the customer's words are not anyone speaking", () => {
+  const answer = { ...say(2, "bot", "We open at 9."), faq: { id: 7, title: "Opening hours" } };
+  const notice = (seq: number, event: "resolved" | "reopened"): WireMessage => ({
+    ...say(seq, "system", event),
+    event,
+  });
+  const { pending, context } = pendingTurn([
+    say(1, "customer", "when do you open?"),
+    answer,
+    notice(3, "resolved"),
+    say(4, "customer", "and on Sundays?"),
+    notice(5, "reopened"),
+  ]);
+  assert.deepEqual(
+    pending.map((message) => message.text),
+    ["and on Sundays?"],
+  );
+  assert.deepEqual(context.lastAnswer, { faqId: 7, question: "when do you open?" });
+});

@@ -12,10 +12,11 @@ import { ConversationList } from "./conversation-list.tsx";
 import { ConversationView } from "./conversation-view.tsx";
 import { InboxClient, type InboxState } from "./inbox-client.ts";
 import { LISTS, type ListName, listed } from "./lists.ts";
+import { ReportsLoader } from "./reports-loader.tsx";
 import { type Command, commandFor, isTextField } from "./shortcuts.ts";
 import { ShortcutsHelp } from "./shortcuts-help.tsx";
 
-const SECTIONS = ["conversations", "knowledge", "canned", "team", "settings"] as const;
+const SECTIONS = ["conversations", "knowledge", "canned", "team", "settings", "reports"] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void }) {
@@ -229,6 +230,14 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
       )}
       {section === "team" && <TeamAdmin team={state.team} />}
       {section === "settings" && <SettingsAdmin />}
+      {section === "reports" && (
+        <ReportsLoader
+          onOpen={(id) => {
+            setSection("conversations");
+            client.open(id);
+          }}
+        />
+      )}
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );

@@ -1,4 +1,4 @@
-import { type Db, listTeam, type TeamRow } from "../../db/index.ts";
+import { type Db, listTeam, recordPresence, type TeamRow } from "../../db/index.ts";
 import type { Availability, TeamMember } from "../../protocol/index.ts";
 import type { Presence } from "../presence.ts";
 import { AVAILABILITY_TOPIC, type Publisher } from "../publisher.ts";
@@ -27,6 +27,8 @@ export function createTeam(deps: {
   let lastOnline = "";
   /** Set at shutdown: nothing is published after it (the database is closing). */
   let stopped = false;
+  /** Each agent's presence as this node last wrote it down for the reports. */
+  const recorded = new Map<number, TeamMember["presence"]>();
 
   const stopHearing = publish.availability.subscribe(AVAILABILITY_TOPIC, (current) => {
     const said = JSON.stringify(current);
@@ -39,7 +41,19 @@ export function createTeam(deps: {
   async function members(): Promise<TeamMember[]> {
     const [rows, online] = await Promise.all([listTeam(deps.db), deps.agents.everywhere()]);
     lastOnline = [...online].sort().join(",");
-    return rows.map((row) => member(row, online.has(row.id)));
+    const team = rows.map((row) => member(row, online.has(row.id)));
+    await logPresence(team);
+    return team;
+  }
+
+  /** Online and away time for the reports: changes since this node last looked are stored. */
+  async function logPresence(team: TeamMember[]): Promise<void> {
+    const changed = new Map<number, TeamMember["presence"]>();
+    for (const { id, presence } of team) {
+      if (recorded.get(id) !== presence) changed.set(id, presence);
+    }
+    await recordPresence(deps.db, changed, deps.now());
+    for (const [id, presence] of changed) recorded.set(id, presence);
   }
 
   /** Within business hours, and is anyone online (not away) to answer? */

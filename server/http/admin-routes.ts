@@ -4,13 +4,17 @@ import { type AgentEnv, requireAgent, requireRole } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { knowledgeRoutes } from "./knowledge-routes.ts";
 import { adminMarkRoutes } from "./mark-routes.ts";
+import { reportRoutes } from "./report-routes.ts";
 import { idParam, notFound, pageBefore } from "./request-input.ts";
 import { settingsRoutes } from "./settings-routes.ts";
 import { teamRoutes } from "./team-routes.ts";
 
 const AUDIT_PAGE = 100;
 
-/** Everything under /api/admin: people, the knowledge base, settings, the audit log, privacy. */
+/**
+ * Everything under /api/admin: people, the knowledge base, settings, reports, the audit log,
+ * privacy.
+ */
 export function adminRoutes(deps: AppDeps) {
   const { db, marks, now } = deps;
   return (
@@ -21,6 +25,7 @@ export function adminRoutes(deps: AppDeps) {
       .route("/settings", settingsRoutes(deps))
       .route("/", knowledgeRoutes(deps))
       .route("/marks", adminMarkRoutes(deps))
+      .route("/reports", reportRoutes(deps))
       .get("/audit", async (c) => {
         const page = pageBefore(c.req.query("before"), AUDIT_PAGE);
         return c.json({ entries: await listAudit(db, page) });
