@@ -31,7 +31,7 @@ export async function generateYear(
   const random = mulberry32(options.seed ?? 42);
   const between = (low: number, high: number) => low + random() * (high - low);
   // Log-normal around a median, so most waits are short and a few are long.
-  const around = (median: number) => median * Math.exp(0.8 * gaussian(random));
+  const around = (median: number) => Math.round(median * Math.exp(0.8 * gaussian(random)));
   const start = options.end - 365 * DAY;
   const rows = {
     agents: [] as Row<"agents">[],
@@ -88,7 +88,7 @@ export async function generateYear(
     let at = start + ((id - 1) / options.conversations) * 365 * DAY;
     const hour = new Date(at).getUTCHours();
     if (hour < 7 || hour > 20) at += between(8, 12) * 60 * MINUTE * (random() < 0.6 ? 1 : 0);
-    at = Math.min(at, options.end - DAY);
+    at = Math.round(Math.min(at, options.end - DAY));
     rows.visitors.push({ id, createdAt: at });
     let seq = 0;
     const say = (author: "customer" | "bot" | "agent" | "system", when: number, more = {}) => {

@@ -10,6 +10,7 @@ import { handoffLatency } from "./load/handoff-latency.ts";
 import { idleMemoryKib } from "./load/idle-memory.ts";
 import { chatTarget, echoTarget } from "./load/targets.ts";
 import { throughput } from "./load/throughput.ts";
+import { reportFigures } from "./report-speed.ts";
 import { timeToUsable } from "./time-to-usable.ts";
 import { triageSpeed } from "./triage-speed.ts";
 import { widgetWeight } from "./widget-weight.ts";
@@ -18,6 +19,8 @@ const DATA = ["../shared/data/clinc150.jsonl", "../shared/data/bitext_customer_s
 const BROWSER_RUNS = 7;
 const IDLE_CONNECTIONS = 10_000;
 const HANDOFF_RATE = 1_000;
+/** A year of a busy shop's conversations, for the reports' timings. */
+const REPORT_CONVERSATIONS = 100_000;
 /** What one PostgreSQL on this machine's two cores, shared with every node, keeps up with. */
 const DEPLOYMENT_RATE = 250;
 
@@ -52,6 +55,9 @@ const deployments = await deploymentFigures(
   { connections: 100, perSecond: DEPLOYMENT_RATE },
   progress,
 );
+
+progress(`reports on a year of data (${REPORT_CONVERSATIONS} conversations): SQLite, PostgreSQL`);
+const reports = await reportFigures(REPORT_CONVERSATIONS, progress);
 
 progress(`memory per idle connection at ${IDLE_CONNECTIONS} connections: ws echo, then chat`);
 const echoMemory = await idleMemoryKib(() => echoTarget({}), IDLE_CONNECTIONS);
@@ -111,6 +117,13 @@ const figures = {
     handoff_missing: deployment.latency.handoff.missing,
     ack_p50_ms: round(deployment.latency.ack.p50, 2),
     ack_p99_ms: round(deployment.latency.ack.p99, 2),
+  })),
+  reports: reports.map((times) => ({
+    engine: times.engine,
+    conversations: times.conversations,
+    messages: times.messages,
+    ms: times.ms,
+    baseline_ms: times.baselineMs,
   })),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`,
 };
@@ -182,6 +195,19 @@ function tableRows() {
         d.handoff_p99_ms < 25 && d.handoff_missing === 0,
       ),
     ]),
+    ...f.reports.flatMap((r) =>
+      (["bot", "people", "satisfaction", "agents", "csv"] as const).map((section) => {
+        const periods = Object.keys(r.ms[section]).map(Number);
+        const times = periods.map((days) => r.ms[section][days] ?? 0);
+        return row(
+          `report "${section}", ${r.engine}, ${periods.join(" / ")} days of ${r.conversations} conv.`,
+          `${times.join(" / ")} ms`,
+          `counting the events: ${periods.map((days) => r.baseline_ms[days]).join(" / ")} ms`,
+          section === "csv" ? "" : "< 300 ms",
+          section === "csv" ? undefined : times.every((ms) => ms < 300),
+        );
+      }),
+    ),
     row(
       `memory per idle connection (${IDLE_CONNECTIONS})`,
       `${f.idle_conn_kib} KiB`,

@@ -127,29 +127,24 @@ export interface HumanEpisodeRow {
   handoff: string | null;
   skill: string | null;
   firstReplyAt: number | null;
-  /** Who replied first, or else who resolved it. */
+  /** The person who has (or last had) the conversation. */
   agentId: number | null;
   resolvedAt: number | null;
 }
 
 export async function humanEpisodes(db: Db, period: Period): Promise<HumanEpisodeRow[]> {
   const isFalse = db.engine === "postgres" ? sql`false` : sql`0`;
-  const reply = (column: SQL) =>
-    sql`(select ${column} from messages m
-      where m.conversation_id = s.conversation_id and m.author = 'agent' and m.internal = ${isFalse}
-        and m.created_at >= s.at order by m.created_at limit 1)`;
-  const resolution = (column: SQL) =>
-    sql`(select ${column} from conversation_events r
-      where r.conversation_id = s.conversation_id and r.type = 'resolved' and r.actor = 'agent'
-        and r.at >= s.at order by r.at limit 1)`;
   const rows = await rawRows<Record<keyof HumanEpisodeRow, unknown>>(
     db,
     sql`select s.conversation_id as "conversationId", s.at as "startedAt",
       case when s.type = 'handoff' then ${asText(db, sql`s.data`)} end as "handoff",
-      c.skill as "skill",
-      ${reply(sql`m.created_at`)} as "firstReplyAt",
-      coalesce(${reply(sql`m.agent_id`)}, ${resolution(sql`r.agent_id`)}) as "agentId",
-      ${resolution(sql`r.at`)} as "resolvedAt"
+      c.skill as "skill", c.assignee_id as "agentId",
+      (select min(m.created_at) from messages m
+        where m.conversation_id = s.conversation_id and m.author = 'agent'
+          and m.internal = ${isFalse} and m.created_at >= s.at) as "firstReplyAt",
+      (select min(r.at) from conversation_events r
+        where r.conversation_id = s.conversation_id and r.type = 'resolved'
+          and r.actor = 'agent' and r.at >= s.at) as "resolvedAt"
     from conversation_events s join conversations c on c.id = s.conversation_id
     where s.at >= ${period.from} and s.at < ${period.to}
       and (s.type = 'handoff' or (s.type = 'reopened' and coalesce(${field(db, "s", "to")}, 'queued') <> 'bot'))`,

@@ -60,6 +60,20 @@ test("the inbox with a conversation open has no serious accessibility violation"
   expect(await seriousViolations(agent)).toEqual([]);
 });
 
+test("the reports screen, charts and tables, has no serious accessibility violation", async ({
+  newPerson,
+  server,
+}) => {
+  const customer = await newPerson();
+  await openChat(customer, server);
+  await sendMessage(customer, "I was charged twice for my order");
+  const admin = await newPerson();
+  await signInAgent(admin, server);
+  await admin.getByRole("button", { name: "Reports" }).click();
+  await expect(admin.getByRole("table", { name: "Handoffs by weekday and hour" })).toBeVisible();
+  expect(await seriousViolations(admin)).toEqual([]);
+});
+
 test.describe("in the dark, with reduced motion", () => {
   test.use({ colorScheme: "dark", reducedMotion: "reduce" });
 

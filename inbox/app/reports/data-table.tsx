@@ -23,12 +23,7 @@ export function DataTable({
   return (
     <div class="report-table">
       <table id={table.id}>
-        <caption>
-          {table.caption}{" "}
-          <button type="button" class="secondary" onClick={() => download(table)}>
-            {en.downloadCsv}
-          </button>
-        </caption>
+        <caption>{table.caption}</caption>
         <thead>
           <tr>
             {table.columns.map((column) => (
@@ -40,7 +35,6 @@ export function DataTable({
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond order
             <tr key={i}>
               {row.map((cell, j) =>
                 j === 0 ? (
@@ -57,6 +51,14 @@ export function DataTable({
           ))}
         </tbody>
       </table>
+      <button
+        type="button"
+        class="secondary"
+        aria-label={format(en.downloadTableCsv, { table: table.caption })}
+        onClick={() => download(table)}
+      >
+        {en.downloadCsv}
+      </button>
     </div>
   );
 }

@@ -144,7 +144,7 @@ export function peopleTables(report: PeopleReport) {
     } satisfies Table,
     byReason: grouped(
       "people-by-reason",
-      en.byReasonTitle,
+      en.timesByReason,
       en.reason,
       report.byReason.map((row) => ({ ...row, label: reasonText(row.label) })),
     ),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import {
   type AgentsReport,
   type BotReport,
@@ -14,6 +14,9 @@ import { agentsTable, botTables, peopleTables, satisfactionTables } from "./repo
 import { TimeChart } from "./time-chart.tsx";
 
 const PRESETS = [7, 30, 90] as const;
+/** The columns each chart draws from its table. */
+const BOT_LINES = [1, 2, 3];
+const REPLY_LINES = [2, 3];
 
 interface Loaded {
   query: ReportQuery;
@@ -128,9 +131,14 @@ export default function ReportsScreen({ onOpen }: { onOpen: (conversationId: num
 }
 
 function Sections({ loaded, onOpen }: { loaded: Loaded; onOpen: (id: number) => void }) {
-  const bot = botTables(loaded.bot);
-  const people = peopleTables(loaded.people);
-  const satisfaction = satisfactionTables(loaded.satisfaction);
+  const { bot, people, satisfaction } = useMemo(
+    () => ({
+      bot: botTables(loaded.bot),
+      people: peopleTables(loaded.people),
+      satisfaction: satisfactionTables(loaded.satisfaction),
+    }),
+    [loaded],
+  );
   const table = (value: Parameters<typeof DataTable>[0]["table"], heat = false) => (
     <DataTable table={value} onOpen={onOpen} heat={heat} />
   );
@@ -140,7 +148,7 @@ function Sections({ loaded, onOpen }: { loaded: Loaded; onOpen: (id: number) => 
       <section class="stack card" aria-labelledby="report-bot">
         <h2 id="report-bot">{en.reportBot}</h2>
         {table(bot.summary)}
-        <TimeChart table={bot.overTime} columns={[1, 2, 3]} />
+        <TimeChart table={bot.overTime} columns={BOT_LINES} />
         {table(bot.overTime)}
         {table(bot.byReason)}
         {table(bot.byLanguage)}
@@ -150,7 +158,7 @@ function Sections({ loaded, onOpen }: { loaded: Loaded; onOpen: (id: number) => 
         <h2 id="report-people">{en.reportPeople}</h2>
         {table(people.summary)}
         {table(people.late)}
-        <TimeChart table={people.overTime} columns={[2, 3]} />
+        <TimeChart table={people.overTime} columns={REPLY_LINES} />
         {table(people.overTime)}
         {table(people.heatmap, true)}
         {table(people.byReason)}

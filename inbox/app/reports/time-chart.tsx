@@ -16,21 +16,22 @@ export function TimeChart({ table, columns }: { table: Table; columns: number[] 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const days = table.rows.map((row) => Date.parse(`${String(row[0])}T00:00:00Z`) / 1000);
+    const labels = table.rows.map((row) => String(row[0]));
     const lines = columns.map((column) =>
       table.rows.map((row) => {
         const cell = row[column];
         return typeof cell === "number" ? cell : null;
       }),
     );
+    // The groups are the company's own days: placed by their order, labelled by their date.
+    const label = (index: number) => labels[Math.round(index)] ?? "";
     const chart = new uPlot(
       {
         width: Math.max(320, element.clientWidth),
         height: 220,
-        // The days are the company's own: drawn as dates, never shifted to the browser's zone.
-        tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), "Etc/UTC"),
+        scales: { x: { time: false } },
         series: [
-          {},
+          { label: table.columns[0] ?? "", value: (_, index) => label(index) },
           ...columns.map((column, i) => ({
             label: table.columns[column] ?? "",
             stroke: COLORS[i % COLORS.length] ?? "#000",
@@ -38,9 +39,16 @@ export function TimeChart({ table, columns }: { table: Table; columns: number[] 
             spanGaps: true,
           })),
         ],
-        axes: [{}, { size: 50 }],
+        axes: [
+          {
+            space: 80,
+            incrs: [1, 2, 7, 14, 30, 60],
+            values: (_, splits) => splits.map((index) => label(index).slice(5)),
+          },
+          { size: 50 },
+        ],
       },
-      [days, ...lines],
+      [labels.map((_, index) => index), ...lines],
       element,
     );
     return () => chart.destroy();
