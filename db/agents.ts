@@ -1,4 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { type AuditEntry, recordAudit } from "./audit.ts";
 import { type Db, first, type Tables, write } from "./database.ts";
 
@@ -68,7 +68,7 @@ export async function deactivateAgent(
   now: number,
 ): Promise<number[] | undefined> {
   return write(db, async (tx) => {
-    const { agents, agentSessions, conversations } = tx.t;
+    const { agents, agentPresence, agentSessions, conversations } = tx.t;
     const changed = await tx.q
       .update(agents)
       .set({ active: false })
@@ -76,6 +76,11 @@ export async function deactivateAgent(
       .returning({ id: agents.id });
     if (changed.length === 0) return undefined;
     await tx.q.delete(agentSessions).where(eq(agentSessions.agentId, id));
+    // Their sockets close now: the presence they had ends with the account.
+    await tx.q
+      .update(agentPresence)
+      .set({ endedAt: now })
+      .where(and(eq(agentPresence.agentId, id), isNull(agentPresence.endedAt)));
     const requeued = await tx.q
       .update(conversations)
       // Back in the queue with the wait they already had: they keep their place.

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { sql } from "drizzle-orm";
 import type { Handoff } from "../protocol/index.ts";
 import {
   appendCustomerMessage,
@@ -8,12 +9,15 @@ import {
   createAgent,
   createVisitor,
   type Db,
+  deactivateAgent,
   getConversation,
   handOff,
   queueEmail,
   readTranscript,
+  recordPresence,
   resolveConversation,
 } from "./index.ts";
+import { rawRows } from "./raw-sql.ts";
 import { openTwoNodes } from "./test-database.ts";
 
 const HANDOFF: Handoff = {
@@ -138,5 +142,37 @@ test("two nodes draining the email outbox take each email once", async () => {
   assert.equal(new Set(taken).size, 30, "no email was taken twice");
   assert.deepEqual(await claimDueEmails(a, 60_001, options), [], "still leased");
   assert.equal((await claimDueEmails(a, 60_002, { limit: 50, leaseMs: 1 })).length, 30);
+  await Promise.all([a.close(), b.close()]);
+});
+
+test("two nodes noticing the same presence change write one stretch; deactivation ends it", async () => {
+  const [a, b] = await openTwoNodes();
+  const agentId = await agent(a, "pat@example.com", 5);
+  const stretches = async () =>
+    rawRows<{ state: string; startedAt: unknown; endedAt: unknown }>(
+      a,
+      sql`select state as "state", started_at as "startedAt", ended_at as "endedAt"
+        from agent_presence where agent_id = ${agentId} order by id`,
+    );
+  for (const [state, at] of [
+    ["online", 10],
+    ["away", 20],
+    ["offline", 30],
+  ] as const) {
+    await Promise.all([
+      recordPresence(a, new Map([[agentId, state]]), at),
+      recordPresence(b, new Map([[agentId, state]]), at),
+    ]);
+  }
+  assert.deepEqual(
+    (await stretches()).map((row) => [row.state, Number(row.startedAt), Number(row.endedAt)]),
+    [
+      ["online", 10, 20],
+      ["away", 20, 30],
+    ],
+  );
+  await recordPresence(a, new Map([[agentId, "online"]]), 40);
+  await deactivateAgent(a, agentId, { agentId: null }, 50);
+  assert.equal(Number((await stretches()).at(-1)?.endedAt), 50);
   await Promise.all([a.close(), b.close()]);
 });

@@ -54,6 +54,9 @@ export function createTeam(deps: {
     }
     await recordPresence(deps.db, changed, deps.now());
     for (const [id, presence] of changed) recorded.set(id, presence);
+    // A deactivated agent's presence ended with the account (deactivateAgent).
+    const listed = new Set(team.map((member) => member.id));
+    for (const id of recorded.keys()) if (!listed.has(id)) recorded.delete(id);
   }
 
   /** Within business hours, and is anyone online (not away) to answer? */
