@@ -3,13 +3,27 @@
 // two, resolutions in a quarter of an hour), written straight into an empty database.
 import { sql } from "drizzle-orm";
 import { type Db, write } from "../db/database.ts";
+import { insertFaqEntries, listFaqEntries } from "../db/index.ts";
 import { rawRun } from "../db/raw-sql.ts";
 import type { HandoffReason } from "../protocol/index.ts";
+import { DEMO_FAQ } from "../server/demo/faq.ts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-const AGENTS = 12;
-const FAQ_ENTRIES = 40;
+const AGENTS = [
+  "Ana",
+  "Ben",
+  "Chloé",
+  "Dawid",
+  "Ewa",
+  "Farid",
+  "Greta",
+  "Hiro",
+  "Inês",
+  "Jonas",
+  "Kai",
+  "Lena",
+];
 const BATCH = 500;
 const REASONS: [HandoffReason, number][] = [
   ["financial", 0.3],
@@ -23,7 +37,10 @@ const REASONS: [HandoffReason, number][] = [
 type Tables = Db["t"];
 type Row<K extends keyof Tables> = Tables[K]["$inferInsert"];
 
-/** Fills an empty, migrated database; returns how many messages it wrote. */
+/**
+ * Fills a migrated database that has no conversations yet (it may have an admin and an FAQ);
+ * returns how many messages it wrote.
+ */
 export async function generateYear(
   db: Db,
   options: { conversations: number; end: number; seed?: number },
@@ -34,8 +51,6 @@ export async function generateYear(
   const around = (median: number) => Math.round(median * Math.exp(0.8 * gaussian(random)));
   const start = options.end - 365 * DAY;
   const rows = {
-    agents: [] as Row<"agents">[],
-    faqEntries: [] as Row<"faqEntries">[],
     visitors: [] as Row<"visitors">[],
     conversations: [] as Row<"conversations">[],
     messages: [] as Row<"messages">[],
@@ -57,23 +72,30 @@ export async function generateYear(
     }
   };
 
-  for (let id = 1; id <= AGENTS; id++) {
-    const agent = { id, email: `agent${id}@bench.test`, name: `Agent ${id}`, role: "agent" };
-    rows.agents.push({ ...agent, passwordHash: "-", createdAt: start } as Row<"agents">);
+  // Beside whatever the database holds already (a demo server's admin and FAQ).
+  const agentIds = await write(db, async (tx) => {
+    const team = AGENTS.map((name) => ({
+      email: `${name.toLowerCase()}@bench.test`,
+      name,
+      role: "agent" as const,
+      passwordHash: "-",
+      createdAt: start,
+    }));
+    return (await tx.q.insert(tx.t.agents).values(team).returning({ id: tx.t.agents.id })).map(
+      (row) => row.id,
+    );
+  });
+  let faqIds = (await listFaqEntries(db)).filter((entry) => entry.lang === "en").map((e) => e.id);
+  if (faqIds.length === 0) {
+    const entries = DEMO_FAQ.en.map((entry) => ({ ...entry, lang: "en", updatedAt: start }));
+    await insertFaqEntries(db, entries);
+    faqIds = (await listFaqEntries(db)).map((entry) => entry.id);
   }
-  for (let id = 1; id <= FAQ_ENTRIES; id++) {
-    rows.faqEntries.push({
-      id,
-      title: `Entry ${id}`,
-      answer: "…",
-      questions: [],
-      updatedAt: start,
-    });
-  }
+  const pick = <T>(list: readonly T[], index: number): T => list[index % list.length] as T;
   // Each agent works weekdays 08:00 to 16:00 with half an hour away at noon.
   for (let day = start - (start % DAY); day < options.end; day += DAY) {
     if ([0, 6].includes(new Date(day).getUTCDay())) continue;
-    for (let agentId = 1; agentId <= AGENTS; agentId++) {
+    for (const agentId of agentIds) {
       const stretch = (state: "online" | "away", from: number, to: number) =>
         rows.agentPresence.push({ agentId, state, startedAt: day + from, endedAt: day + to });
       stretch("online", 8 * 60 * MINUTE, 12 * 60 * MINUTE);
@@ -102,7 +124,7 @@ export async function generateYear(
     say("customer", at);
     let time = at + 3_000;
     const conversation: Row<"conversations"> = { id, visitorId: id, createdAt: at, updatedAt: at };
-    const faqId = 1 + Math.floor(random() ** 2 * FAQ_ENTRIES);
+    const faqId = pick(faqIds, Math.floor(random() ** 2 * faqIds.length));
     if (random() < 0.55) {
       say("bot", time, { faqId });
       event("answered", time, { data: { faqId, language } });
@@ -131,7 +153,7 @@ export async function generateYear(
       const data = { reasons, language, ...(afterFaqId ? { afterFaqId } : {}) };
       event("handoff", time, { data });
       say("system", time, { event: "handoff" });
-      const agentId = 1 + Math.floor(random() * AGENTS);
+      const agentId = pick(agentIds, Math.floor(random() * agentIds.length));
       const handoffJson = {
         reasons: reasons.map((reason) => ({ reason, score: 1, evidence: [] })),
       };
@@ -162,7 +184,7 @@ export async function generateYear(
   }
   await flush();
   if (db.engine === "postgres") {
-    for (const table of ["agents", "faq_entries", "visitors", "conversations"]) {
+    for (const table of ["visitors", "conversations"]) {
       await rawRun(
         db,
         sql.raw(

@@ -13,6 +13,7 @@ import {
   getConversation,
   handOff,
   insertFaqEntries,
+  resolveByBot,
   resolveConversation,
   transferConversation,
 } from "./index.ts";
@@ -216,6 +217,43 @@ test("a customer writing in a resolved conversation reopens it to the queue, not
       "claimed by agent",
       "resolved by agent",
       "reopened by customer",
+    ],
+  );
+});
+
+test("a conversation the bot resolved (the customer thanked it) goes back to the bot, not the queue", async () => {
+  const { db, visitorId } = await setup();
+  const { conversation } = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c1", text: "when do you open?" },
+    1,
+  );
+  const input = { conversationId: conversation.id, text: "9-5", faqId: 1, language: "en" };
+  assert.ok(await appendBotAnswer(db, input, 2));
+  const resolved = await resolveByBot(db, { conversationId: conversation.id, faqId: 1 }, 3);
+  assert.ok(resolved.ok && resolved.conversation.status === "resolved");
+  assert.equal(resolved.message.event, "resolved");
+  const again = await appendCustomerMessage(
+    db,
+    { visitorId, clientId: "c2", text: "and on Sundays?" },
+    4,
+  );
+  assert.equal(again.conversation.status, "bot");
+  assert.equal(again.conversation.id, conversation.id);
+  assert.equal((await getConversation(db, conversation.id))?.queuedAt, undefined);
+  const events = await rawRows<{ type: string; actor: string; data: unknown }>(
+    db,
+    sql`select type as "type", actor as "actor", data as "data" from conversation_events
+      where conversation_id = ${conversation.id} order by id`,
+  );
+  const data = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+  assert.deepEqual(
+    events.map((row) => [row.type, row.actor, data(row.data)]),
+    [
+      ["created", "customer", {}],
+      ["answered", "bot", { faqId: 1, language: "en" }],
+      ["resolved", "bot", { faqId: 1 }],
+      ["reopened", "customer", { to: "bot" }],
     ],
   );
 });

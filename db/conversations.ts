@@ -495,7 +495,8 @@ function reopenQuery(db: Db) {
     .set({
       status: sql`case when ${botOnly} then 'bot' else 'queued' end`,
       assigneeId: null,
-      queuedAt: sql`case when ${botOnly} then null else ${now} end`,
+      // The cast gives PostgreSQL the parameter's type, which a null beside it does not.
+      queuedAt: sql`case when ${botOnly} then null else cast(${now} as bigint) end`,
       updatedAt: now,
     })
     .where(and(eq(conversations.id, sql.placeholder("id")), eq(conversations.status, "resolved")))

@@ -1,7 +1,9 @@
 // `npm run screenshots`: the README's pictures of the widget, English and Hebrew, desktop and
-// phone, taken from a real server in real Chromium.
+// phone, and of the reports on a generated year, taken from a real server in real Chromium.
 import { mkdir } from "node:fs/promises";
 import { chromium } from "@playwright/test";
+import { generateYear } from "../bench/report-data.ts";
+import { closeDatabase, openDatabase } from "../db/index.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../playwright.config.ts";
 import { startServerProcess } from "../server/server-process.ts";
 import { widgetTexts } from "./widget-texts.ts";
@@ -39,6 +41,22 @@ try {
       console.log(`docs/screenshots/${lang}-${screen.name}.png`);
     }
   }
+  // The reports screen on a year of a busy shop, written beside the demo's admin and FAQ.
+  await server.halt();
+  const db = await openDatabase(server.database);
+  const today = new Date().setUTCHours(0, 0, 0, 0) + 86_400_000;
+  await generateYear(db, { conversations: 30_000, end: today });
+  await closeDatabase(db);
+  await server.restart();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+  await page.goto(`${server.url}/inbox`);
+  await page.getByRole("textbox", { name: "Email" }).fill(server.admin.email);
+  await page.getByLabel("Password").fill(server.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Reports" }).click();
+  await page.getByRole("table", { name: "Bot episodes over time" }).waitFor();
+  await page.screenshot({ path: new URL("reports.png", OUT).pathname });
+  console.log("docs/screenshots/reports.png");
 } finally {
   await browser.close();
   await server.stop();

@@ -279,15 +279,15 @@ export type Chat = Awaited<ReturnType<typeof createChat>>;
 
 /**
  * The customer's messages since anyone else last spoke (a burst is weighed as one), and what
- * came before: the bot's answer they may be replying to. System notices (resolved, reopened)
- * are not anyone speaking.
+ * came before: the bot's answer they may be replying to. A resolution closes the exchange
+ * before it; the notice that their message reopened the conversation is not anyone speaking.
  */
 export function pendingTurn(transcript: readonly WireMessage[]): {
   pending: PendingMessage[];
   context: ConversationSoFar;
 } {
   const spoke = (message: WireMessage | undefined) =>
-    message !== undefined && message.author !== "customer" && message.author !== "system";
+    message !== undefined && message.author !== "customer" && message.event !== "reopened";
   let start = transcript.length;
   while (start > 0 && !spoke(transcript[start - 1])) start--;
   const pending = transcript

@@ -45,7 +45,7 @@ test("an agent anywhere in the transcript means a person is involved", () => {
   assert.equal(context.humanInvolved, true);
 });
 
-test("system notices between the bot's answer and the customer's words are not anyone speaking", () => {
+test("after the bot resolved it, the customer's next words start afresh; the reopening notice is nobody speaking", () => {
   const answer = { ...say(2, "bot", "We open at 9."), faq: { id: 7, title: "Opening hours" } };
   const notice = (seq: number, event: "resolved" | "reopened"): WireMessage => ({
     ...say(seq, "system", event),
@@ -54,13 +54,14 @@ test("system notices between the bot's answer and the customer's words are not a
   const { pending, context } = pendingTurn([
     say(1, "customer", "when do you open?"),
     answer,
-    notice(3, "resolved"),
-    say(4, "customer", "and on Sundays?"),
-    notice(5, "reopened"),
+    say(3, "customer", "thanks!"),
+    notice(4, "resolved"),
+    say(5, "customer", "do you ship abroad?"),
+    notice(6, "reopened"),
   ]);
   assert.deepEqual(
     pending.map((message) => message.text),
-    ["and on Sundays?"],
+    ["do you ship abroad?"],
   );
-  assert.deepEqual(context.lastAnswer, { faqId: 7, question: "when do you open?" });
+  assert.equal(context.lastAnswer, undefined);
 });

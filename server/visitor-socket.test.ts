@@ -95,6 +95,26 @@ describe("visitor WebSocket", () => {
     socket.close();
   });
 
+  test("thanks after an answer: the bot resolves it; writing again, the bot answers again", async () => {
+    const { socket } = await visitor(server.url);
+    const botAnswer = (frame: { type: string; message?: unknown }) =>
+      frame.type === "message" && (frame.message as { author: string }).author === "bot";
+    const status = (wanted: string) => (frame: { type: string; conversation?: unknown }) =>
+      frame.type === "conversation" && (frame.conversation as { status: string }).status === wanted;
+    socket.send({ type: "send", clientId: "ty-1", text: "What are your opening hours?" });
+    await socket.next(botAnswer);
+    socket.send({ type: "send", clientId: "ty-2", text: "Thanks, that helped!" });
+    await socket.next(status("resolved"));
+    socket.send({ type: "send", clientId: "ty-3", text: "Do you ship abroad?" });
+    await socket.next(status("bot"));
+    const answer = await socket.next(botAnswer);
+    assert.equal(
+      (answer.message as { faq: { title: string } }).faq.title,
+      "International shipping",
+    );
+    socket.close();
+  });
+
   test("after a financial handoff the bot never answers again", async () => {
     const { socket, token } = await visitor(server.url);
     socket.send({ type: "send", clientId: "money-1", text: "I was charged twice for my order" });

@@ -258,6 +258,7 @@ export const en = {
   botRate: "Handoff rate",
   botOverTime: "Bot episodes over time",
   byReasonTitle: "Handoffs by reason",
+  shareOfHandled: "Of the bot's episodes",
   byLanguageTitle: "Handoff rate by language",
   reportLanguage: "Language",
   failingTitle: "Answers that did not help",

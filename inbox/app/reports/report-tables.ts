@@ -56,8 +56,13 @@ export function botTables(report: BotReport) {
   const byReason: Table = {
     id: "bot-by-reason",
     caption: en.byReasonTitle,
-    columns: [en.reason, en.handoffs, ...report.period.buckets],
-    rows: report.byReason.map((row) => [reasonLabel(row.reason), row.handoffs, ...row.series]),
+    columns: [en.reason, en.handoffs, en.shareOfHandled, ...report.period.buckets],
+    rows: report.byReason.map((row) => [
+      reasonLabel(row.reason),
+      row.handoffs,
+      percent(totals.handled === 0 ? null : row.handoffs / totals.handled),
+      ...row.series,
+    ]),
   };
   const byLanguage: Table = {
     id: "bot-by-language",
