@@ -3,7 +3,17 @@
 import * as v from "valibot";
 import type { HandoffReason } from "./frames.ts";
 
-const day = v.pipe(v.string(), v.isoDate("A day is written YYYY-MM-DD."));
+const day = v.pipe(
+  v.string(),
+  v.isoDate("A day is written YYYY-MM-DD."),
+  // The format allows February 30th; the calendar does not.
+  v.check((date) => realDay(date), "There is no such day."),
+);
+
+function realDay(date: string): boolean {
+  const parsed = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(date);
+}
 
 /** Longest period one report covers: a year and a day (a leap year's 366 days). */
 export const MAX_REPORT_DAYS = 366;

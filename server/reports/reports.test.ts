@@ -230,7 +230,12 @@ describe("reports computed from conversations held through the real server", () 
   });
 
   test("a bad period is a clear 400; an agent who is not an admin gets no reports", async () => {
-    for (const query of ["from=2026-03-03&to=2026-03-02", "from=2025-01-01&to=2026-03-02", "x=1"]) {
+    for (const query of [
+      "from=2026-03-03&to=2026-03-02",
+      "from=2025-01-01&to=2026-03-02",
+      "from=2026-02-30&to=2026-03-02",
+      "x=1",
+    ]) {
       const response = await api(server.url, "GET", `/api/admin/reports/bot?${query}`, {
         cookie: admin,
       });

@@ -26,32 +26,25 @@ export interface Table {
 
 export function botTables(report: BotReport) {
   const { totals } = report;
+  const outcomeColumns = [en.botHandled, en.botResolved, en.botHandedOff, en.botOpen, en.botRate];
+  const outcomeCells = (counts: BotReport["totals"]): Cell[] => [
+    counts.handled,
+    counts.resolved,
+    counts.handed_off,
+    counts.open,
+    percent(counts.handled === 0 ? null : counts.handed_off / counts.handled),
+  ];
   const overTime: Table = {
     id: "bot-over-time",
     caption: en.botOverTime,
-    columns: [en.bucket, en.botHandled, en.botResolved, en.botHandedOff, en.botOpen, en.botRate],
-    rows: report.series.map((slot, i) => [
-      report.period.buckets[i] ?? "",
-      slot.handled,
-      slot.resolved,
-      slot.handed_off,
-      slot.open,
-      percent(slot.handled === 0 ? null : slot.handed_off / slot.handled),
-    ]),
+    columns: [en.bucket, ...outcomeColumns],
+    rows: report.series.map((slot, i) => [report.period.buckets[i] ?? "", ...outcomeCells(slot)]),
   };
   const summary: Table = {
     id: "bot-totals",
     caption: en.reportBot,
-    columns: [en.botHandled, en.botResolved, en.botHandedOff, en.botOpen, en.botRate],
-    rows: [
-      [
-        totals.handled,
-        totals.resolved,
-        totals.handed_off,
-        totals.open,
-        percent(totals.handled === 0 ? null : totals.handed_off / totals.handled),
-      ],
-    ],
+    columns: outcomeColumns,
+    rows: [outcomeCells(totals)],
   };
   const byReason: Table = {
     id: "bot-by-reason",
