@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { type Db, write } from "../db/database.ts";
 import { insertFaqEntries, listFaqEntries } from "../db/index.ts";
-import { rawRun } from "../db/raw-sql.ts";
+import { rawRows, rawRun } from "../db/raw-sql.ts";
 import type { HandoffReason } from "../protocol/index.ts";
 import { DEMO_FAQ } from "../server/demo/faq.ts";
 
@@ -74,8 +74,8 @@ export async function generateYear(
 
   // Beside whatever the database holds already (a demo server's admin and FAQ).
   const agentIds = await write(db, async (tx) => {
-    const team = AGENTS.map((name) => ({
-      email: `${name.toLowerCase()}@bench.test`,
+    const team = AGENTS.map((name, i) => ({
+      email: `agent${i + 1}@bench.test`,
       name,
       role: "agent" as const,
       passwordHash: "-",
@@ -105,9 +105,11 @@ export async function generateYear(
   }
   await flush();
 
-  for (let id = 1; id <= options.conversations; id++) {
+  // Each generated customer has one conversation, both numbered after any already there.
+  const first = 1 + (await highestId(db));
+  for (let id = first; id < first + options.conversations; id++) {
     // Evenly through the year, then pulled towards weekday working hours.
-    let at = start + ((id - 1) / options.conversations) * 365 * DAY;
+    let at = start + ((id - first) / options.conversations) * 365 * DAY;
     const hour = new Date(at).getUTCHours();
     if (hour < 7 || hour > 20) at += between(8, 12) * 60 * MINUTE * (random() < 0.6 ? 1 : 0);
     at = Math.round(Math.min(at, options.end - DAY));
@@ -158,7 +160,7 @@ export async function generateYear(
         reasons: reasons.map((reason) => ({ reason, score: 1, evidence: [] })),
       };
       Object.assign(conversation, {
-        handoff: { ...handoffJson, language, priority: 1, summary: "" },
+        handoff: { ...handoffJson, language, priority: 1, summary: "", text: "…" },
       });
       const picked = time + around(90_000);
       event("assigned", picked, { actor: "system", agentId });
@@ -170,7 +172,8 @@ export async function generateYear(
         say("customer", reply + around(60_000));
         reply += around(2 * MINUTE);
       }
-      if (random() < 0.9) {
+      // Everything is resolved but some of the last two days' conversations.
+      if (reply < options.end - 2 * DAY || random() < 0.5) {
         event("resolved", reply, { actor: "agent", agentId });
         say("system", reply, { event: "resolved", agentId });
         Object.assign(conversation, { status: "resolved", assigneeId: agentId });
@@ -208,6 +211,14 @@ export async function generateYear(
     }
     return ["unsure"];
   }
+}
+
+async function highestId(db: Db): Promise<number> {
+  const [row] = await rawRows<{ top: unknown }>(
+    db,
+    sql`select max(id) as "top" from (select id from visitors union all select id from conversations) ids`,
+  );
+  return Number(row?.top ?? 0);
 }
 
 function mulberry32(seed: number): () => number {
