@@ -4,7 +4,10 @@ import type { Rating } from "../../protocol/index.ts";
 import { MAX_COMMENT_LENGTH } from "../../protocol/limits.ts";
 import { useTexts } from "./texts.ts";
 
-/** After a person resolved the conversation: 1 to 5 and an optional comment, asked once. */
+/**
+ * After the conversation was resolved (by a person, or by the bot the customer thanked): 1 to 5
+ * and an optional comment, asked once.
+ */
 export function RatingForm({
   rating,
   onRate,
