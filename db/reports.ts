@@ -268,6 +268,13 @@ export async function conversationEnds(db: Db, period: Period): Promise<Conversa
   }));
 }
 
+/** Every agent's name, those deactivated since included: a past period names who worked then. */
+export async function agentNames(db: Db): Promise<Map<number, string>> {
+  const { agents } = db.t;
+  const rows = await db.q.select({ id: agents.id, name: agents.name }).from(agents);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** A field of a JSON column (`data`) of the table aliased `alias`, as text. */
 function field(db: Db, alias: string, name: string): SQL {
   const column = sql.raw(`${alias}.data`);

@@ -1,5 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import {
+  agentNames,
   answerOutcomes,
   botEpisodes,
   conversationEnds,
@@ -40,10 +41,6 @@ export function createReports(deps: { db: Db; settings: Settings; now: () => num
     return calendarFor(query, settings.widget().hours.timeZone, MAX_REPORT_DAYS);
   }
 
-  async function agentNames(): Promise<Map<number, string>> {
-    return new Map((await listTeam(db)).map((agent) => [agent.id, agent.name]));
-  }
-
   const sections: { [S in ReportSection]: (calendar: Calendar) => Promise<Reports[S]> } = {
     async bot(calendar) {
       const [episodes, answers, entries] = await Promise.all([
@@ -55,7 +52,7 @@ export function createReports(deps: { db: Db; settings: Settings; now: () => num
       return botReport({ calendar, episodes, answers, faqTitles, now: now() });
     },
     async people(calendar) {
-      const [episodes, names] = await Promise.all([humanEpisodes(db, calendar), agentNames()]);
+      const [episodes, names] = await Promise.all([humanEpisodes(db, calendar), agentNames(db)]);
       const targetSeconds = settings.routing().waitAlertSeconds;
       return peopleReport({ calendar, episodes, targetSeconds, agentNames: names, now: now() });
     },
@@ -63,7 +60,7 @@ export function createReports(deps: { db: Db; settings: Settings; now: () => num
       const [ratings, resolutions, names] = await Promise.all([
         ratingsIn(db, calendar),
         resolutionsIn(db, calendar),
-        agentNames(),
+        agentNames(db),
       ]);
       return satisfactionReport({ calendar, ratings, resolutions, agentNames: names });
     },
