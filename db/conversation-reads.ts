@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { ConversationSummary, WireMessage } from "../protocol/index.ts";
 import { type Db, first } from "./database.ts";
 import { readLastCustomerMessage } from "./messages.ts";
@@ -33,6 +33,8 @@ export async function listResolvedConversations(
     .where(
       and(
         eq(conversations.status, "resolved"),
+        // The team's list: what people resolved, not what the bot settled alone (see Reports).
+        isNotNull(conversations.handoff),
         before === undefined ? undefined : lt(conversations.id, before),
       ),
     )

@@ -13,6 +13,7 @@ import {
   getConversation,
   handOff,
   insertFaqEntries,
+  listResolvedConversations,
   resolveByBot,
   resolveConversation,
   transferConversation,
@@ -233,6 +234,8 @@ test("a conversation the bot resolved (the customer thanked it) goes back to the
   const resolved = await resolveByBot(db, { conversationId: conversation.id, faqId: 1 }, 3);
   assert.ok(resolved.ok && resolved.conversation.status === "resolved");
   assert.equal(resolved.message.event, "resolved");
+  const teamList = await listResolvedConversations(db, { limit: 10 });
+  assert.ok(!teamList.some((listed) => listed.id === conversation.id), "not the team's work");
   const again = await appendCustomerMessage(
     db,
     { visitorId, clientId: "c2", text: "and on Sundays?" },
