@@ -52,8 +52,19 @@ export function createTeam(deps: {
     for (const { id, presence } of team) {
       if (recorded.get(id) !== presence) changed.set(id, presence);
     }
-    await recordPresence(deps.db, changed, deps.now());
+    if (changed.size === 0) return;
+    // Noted before the write, so the many calls of a burst (every widget's hello) write once.
+    const previous = new Map([...changed.keys()].map((id) => [id, recorded.get(id)]));
     for (const [id, presence] of changed) recorded.set(id, presence);
+    try {
+      await recordPresence(deps.db, changed, deps.now());
+    } catch (error) {
+      for (const [id, presence] of previous) {
+        if (presence === undefined) recorded.delete(id);
+        else recorded.set(id, presence);
+      }
+      throw error;
+    }
     // A deactivated agent's presence ended with the account (deactivateAgent).
     const listed = new Set(team.map((member) => member.id));
     for (const id of recorded.keys()) if (!listed.has(id)) recorded.delete(id);

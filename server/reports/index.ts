@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import {
   agentNames,
   answerOutcomes,
@@ -131,6 +130,8 @@ export function createReports(deps: { db: Db; settings: Settings; now: () => num
       const cast = {
         string: (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value),
       };
+      // Loaded when an admin exports, not at every start.
+      const { stringify } = await import("csv-stringify/sync");
       return stringify(rows, { header: true, columns: CONVERSATION_COLUMNS, cast });
     },
   };
