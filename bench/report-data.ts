@@ -7,6 +7,7 @@ import { insertFaqEntries, listFaqEntries } from "../db/index.ts";
 import { rawRows, rawRun } from "../db/raw-sql.ts";
 import type { HandoffReason } from "../protocol/index.ts";
 import { DEMO_FAQ } from "../server/demo/faq.ts";
+import { seededRandom } from "./eval/dataset.ts";
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -45,7 +46,7 @@ export async function generateYear(
   db: Db,
   options: { conversations: number; end: number; seed?: number },
 ): Promise<number> {
-  const random = mulberry32(options.seed ?? 42);
+  const random = seededRandom(options.seed ?? 42);
   const between = (low: number, high: number) => low + random() * (high - low);
   // Log-normal around a median, so most waits are short and a few are long.
   const around = (median: number) => Math.round(median * Math.exp(0.8 * gaussian(random)));
@@ -219,17 +220,6 @@ async function highestId(db: Db): Promise<number> {
     sql`select max(id) as "top" from (select id from visitors union all select id from conversations) ids`,
   );
   return Number(row?.top ?? 0);
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function gaussian(random: () => number): number {

@@ -232,11 +232,10 @@ export async function createChat({
       const conversation = await getConversation(db, conversationId);
       if (conversation?.status === "bot" || conversation?.status === "resolved") {
         // Right after a bot answer, the button says that answer was not enough.
-        const { context } =
+        const afterFaqId =
           conversation.status === "bot"
-            ? pendingTurn(await readTranscript(db, conversationId))
-            : { context: undefined };
-        const afterFaqId = context?.lastAnswer?.faqId;
+            ? pendingTurn(await readTranscript(db, conversationId)).context.lastAnswer?.faqId
+            : undefined;
         await act(conversation, personRequested(UNDETERMINED), "customer", afterFaqId);
       }
     },

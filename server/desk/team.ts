@@ -48,26 +48,21 @@ export function createTeam(deps: {
 
   /** Online and away time for the reports: changes since this node last looked are stored. */
   async function logPresence(team: TeamMember[]): Promise<void> {
+    // A deactivated agent's presence ended with the account (deactivateAgent).
+    const listed = new Set(team.map((member) => member.id));
+    for (const id of recorded.keys()) if (!listed.has(id)) recorded.delete(id);
     const changed = new Map<number, TeamMember["presence"]>();
     for (const { id, presence } of team) {
       if (recorded.get(id) !== presence) changed.set(id, presence);
     }
     if (changed.size === 0) return;
-    // Noted before the write, so the many calls of a burst (every widget's hello) write once.
-    const previous = new Map([...changed.keys()].map((id) => [id, recorded.get(id)]));
+    // Noted before the write, so the many calls of a burst (every widget's hello) write once;
+    // forgotten if it fails, so the next look writes it again (the write is idempotent).
     for (const [id, presence] of changed) recorded.set(id, presence);
-    try {
-      await recordPresence(deps.db, changed, deps.now());
-    } catch (error) {
-      for (const [id, presence] of previous) {
-        if (presence === undefined) recorded.delete(id);
-        else recorded.set(id, presence);
-      }
+    await recordPresence(deps.db, changed, deps.now()).catch((error: unknown) => {
+      for (const id of changed.keys()) recorded.delete(id);
       throw error;
-    }
-    // A deactivated agent's presence ended with the account (deactivateAgent).
-    const listed = new Set(team.map((member) => member.id));
-    for (const id of recorded.keys()) if (!listed.has(id)) recorded.delete(id);
+    });
   }
 
   /** Within business hours, and is anyone online (not away) to answer? */

@@ -137,8 +137,6 @@ export function createReports(deps: { db: Db; settings: Settings; now: () => num
   };
 }
 
-export type ReportsService = ReturnType<typeof createReports>;
-
 const CONVERSATION_COLUMNS = [
   "conversation",
   "started_at",
