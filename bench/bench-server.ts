@@ -13,6 +13,7 @@ const limits: Limits = {
   messagesPerIp: NEVER,
   newVisitorsPerIp: NEVER,
   newConversationsPerIp: NEVER,
+  uploadsPerIp: NEVER,
   signInsPerIp: NEVER,
   signInsPerAccount: NEVER,
   maxBufferedBytes: 16 * 1024 * 1024,

@@ -17,7 +17,8 @@ export interface Weight {
 }
 
 /**
- * Loader first, then the whole widget: loader, app (its CSS included) and the settings the
+ * Loader first, then the whole widget: loader, app (its CSS and the chunks it imports
+ * statically included; not those it loads only when used) and the settings the
  * loader fetches with the visitor's texts in them, counted for the largest language.
  */
 export async function widgetWeight(): Promise<[Weight, Weight]> {
@@ -29,11 +30,17 @@ export async function widgetWeight(): Promise<[Weight, Weight]> {
     ["widget.js", "widget/app.js"].map((file) => readFile(new URL(file, PUBLIC))),
   );
   if (!loaderFile || !appFile) throw new Error("the widget is not built");
+  // The chunks the app imports statically load with it; those it import()s only when used.
+  const shared = await Promise.all(
+    [...appFile.toString().matchAll(/(?:^|[;\s])import[^("']*?from\s*"(\.\/chunks\/[^"]+)"/g)].map(
+      ([, path]) => readFile(new URL(`widget/${path}`, PUBLIC)),
+    ),
+  );
   const parts = [
     { part: "loader (the script tag)", contents: [loaderFile], gzipBudget: 2 * KIB },
     {
       part: "whole widget before chatting",
-      contents: [loaderFile, appFile, settings],
+      contents: [loaderFile, appFile, ...shared, settings],
       gzipBudget: 20 * KIB,
     },
   ];

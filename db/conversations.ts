@@ -46,7 +46,13 @@ export async function openConversation(db: Db, visitorId: number, now: number): 
  */
 export async function appendCustomerMessage(
   db: Db,
-  input: { visitorId: number; clientId: string; text: string; page?: Page | undefined },
+  input: {
+    visitorId: number;
+    clientId: string;
+    text: string;
+    page?: Page | undefined;
+    fileIds?: number[] | undefined;
+  },
   now: number,
 ): Promise<Appended & { reopened?: WireMessage }> {
   return write(db, async (tx) => {
@@ -55,7 +61,12 @@ export async function appendCustomerMessage(
     const appended = await insertMessage(
       tx,
       conversationId,
-      { author: "customer", clientId: input.clientId, text: input.text },
+      {
+        author: "customer",
+        clientId: input.clientId,
+        text: input.text,
+        files: { ids: input.fileIds ?? [], visitorId: input.visitorId },
+      },
       now,
     );
     if (input.page && !appended.duplicate) {
@@ -140,6 +151,7 @@ export async function appendAgentMessage(
     clientId: string;
     text: string;
     internal: boolean;
+    fileIds?: number[] | undefined;
   },
   now: number,
 ): Promise<
@@ -157,7 +169,8 @@ export async function appendAgentMessage(
       : current.status === "assigned" && current.assigneeId === input.agentId;
     if (!allowed) return { ok: false, reason: "conflict" } as const;
     const { agentId, clientId, text, internal } = input;
-    const message = { author: "agent", agentId, clientId, text, internal } as const;
+    const files = { ids: input.fileIds ?? [], visitorId: current.visitorId, agentId };
+    const message = { author: "agent", agentId, clientId, text, internal, files } as const;
     const appended = await insertMessage(tx, input.conversationId, message, now);
     const conversation = await summaryOf(tx, input.conversationId);
     return { ok: true, ...appended, conversation } as const;

@@ -12,6 +12,17 @@ export {
   type NewAgent,
 } from "./agents.ts";
 export {
+  deletionsDone,
+  dropUnsentUploads,
+  FilesUnavailable,
+  fileToServe,
+  pendingDeletions,
+  type StoredAttachment,
+  storeUpload,
+  unsentUploads,
+  visitorFiles,
+} from "./attachments.ts";
+export {
   type AuditAction,
   type AuditEntry,
   listAudit,

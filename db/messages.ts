@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
+import { claimUploads, type FileClaim, type StoredAttachment } from "./attachments.ts";
 import { type Db, first, type Tx } from "./database.ts";
 import { prepared } from "./prepared.ts";
 
@@ -11,6 +12,8 @@ export interface NewMessage {
   faqId?: number;
   event?: SystemEvent;
   internal?: boolean;
+  /** Uploads sent with it: claimed in the same transaction (see claimUploads). */
+  files?: FileClaim;
 }
 
 export interface AppendResult {
@@ -36,6 +39,10 @@ export async function insertMessage(
     const existing = first(await prepared(tx, byClientIdQuery, { conversationId, clientId }));
     if (existing) return { message: toWireMessage(existing), duplicate: true };
   }
+  const attachments =
+    input.files && input.files.ids.length > 0
+      ? await claimUploads(tx, conversationId, input.files)
+      : undefined;
   const customer = input.author === "customer" ? 1 : 0;
   const bumped = first(await prepared(tx, nextSeqQuery, { id: conversationId, now, customer }));
   if (!bumped) throw new Error(`conversation ${conversationId} does not exist`);
@@ -50,13 +57,14 @@ export async function insertMessage(
       faqId: input.faqId ?? null,
       event: input.event ?? null,
       internal: input.internal ?? false,
+      attachments: attachments ?? null,
       createdAt: now,
     }),
   );
   if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
   // Nothing to look up (an agent's name, an FAQ entry's title): the message is what was given.
   if (input.agentId === undefined && input.faqId === undefined) {
-    return { message: wireMessageOf(input, bumped.seq, now), duplicate: false };
+    return { message: wireMessageOf(input, bumped.seq, now, attachments), duplicate: false };
   }
   const row = first(await prepared(tx, byIdQuery, { id: inserted.id }));
   if (!row) throw new Error(`message ${inserted.id} vanished inside its own transaction`);
@@ -100,6 +108,7 @@ function insertQuery(db: Db) {
       faqId: value("faqId"),
       event: value("event"),
       internal: value("internal"),
+      attachments: value("attachments"),
       createdAt: value("createdAt"),
     })
     .returning({ id: db.t.messages.id });
@@ -174,6 +183,7 @@ function selectMessages(db: Db) {
       clientId: messages.clientId,
       event: messages.event,
       internal: messages.internal,
+      attachments: messages.attachments,
       agentName: agents.name,
       faqId: faqEntries.id,
       faqTitle: faqEntries.title,
@@ -185,8 +195,14 @@ function selectMessages(db: Db) {
 
 type MessageRow = Awaited<ReturnType<typeof selectMessages>>[number];
 
-function wireMessageOf(input: NewMessage, seq: number, at: number): WireMessage {
+function wireMessageOf(
+  input: NewMessage,
+  seq: number,
+  at: number,
+  attachments: StoredAttachment[] | undefined,
+): WireMessage {
   const message: WireMessage = { seq, author: input.author, text: input.text, at };
+  if (attachments) message.attachments = attachments;
   if (input.clientId !== undefined) message.clientId = input.clientId;
   if (input.event !== undefined) message.event = input.event;
   if (input.internal) message.internal = true;
@@ -207,5 +223,6 @@ function toWireMessage(row: MessageRow): WireMessage {
   }
   if (row.event !== null) message.event = row.event;
   if (row.internal) message.internal = true;
+  if (row.attachments) message.attachments = row.attachments;
   return message;
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { queueVisitorFiles, visitorFiles } from "./attachments.ts";
 import { type AuditEntry, recordAudit } from "./audit.ts";
 import { type Db, write } from "./database.ts";
 import type { FaqEntry } from "./faq.ts";
@@ -33,7 +34,7 @@ export async function exportVisitor(db: Db, visitorId: number, audit: AuditEntry
         events: events.filter((event) => event.conversationId === row.id),
       });
     }
-    return { visitor, conversations: withMessages };
+    return { visitor, conversations: withMessages, files: await visitorFiles(tx, visitorId) };
   });
 }
 
@@ -48,8 +49,8 @@ export interface ErasedVisitor {
 /**
  * Erases a visitor: their conversations, messages, events and the agents' marks on them go
  * with them (foreign keys cascade), and so do their words where an accepted mark made them an
- * FAQ example, unless another visitor's accepted mark holds the same words. The audit entry
- * keeps only the visitor's number.
+ * FAQ example, unless another visitor's accepted mark holds the same words. Their files' bytes
+ * are queued for removal (fileDeletions). The audit entry keeps only the visitor's number.
  */
 export async function deleteVisitor(
   db: Db,
@@ -66,6 +67,7 @@ export async function deleteVisitor(
         .innerJoin(conversations, eq(conversations.id, triageMarks.conversationId))
         .where(and(eq(conversations.visitorId, visitorId), eq(triageMarks.status, "accepted")))
     ).map(({ mark }) => mark);
+    await queueVisitorFiles(tx, visitorId, now);
     const deleted = await tx.q
       .delete(visitors)
       .where(eq(visitors.id, visitorId))

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type {
+  Attachment,
   Author,
   ConversationStatus,
   Handoff,
@@ -122,6 +123,8 @@ export const messages = pgTable(
     faqId: integer("faq_id"),
     event: text("event").$type<SystemEvent>(),
     internal: boolean("internal").notNull().default(false),
+    /** The files sent with it, as stored in `attachments` (without links). */
+    attachments: jsonb("attachments").$type<StoredAttachment[]>(),
     createdAt: bigint("created_at", { mode: "number" }).notNull(),
   },
   (table) => [
@@ -204,6 +207,50 @@ export const outboxEmails = pgTable(
   },
   (table) => [index("outbox_emails_due_idx").on(table.nextAttemptAt)],
 );
+
+/** An attachment as a message stores it: what every reader needs, without the signed link. */
+export type StoredAttachment = Omit<Attachment, "url">;
+
+/**
+ * A file a customer or an agent uploaded, tied to the visitor it was shared with (erased with
+ * them) and, once sent, to its message. The bytes live in the file store under `storageKey`.
+ */
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    visitorId: integer("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    /** Set when the message it went with was stored; until then only its uploader has it. */
+    conversationId: integer("conversation_id").references(() => conversations.id, {
+      onDelete: "cascade",
+    }),
+    /** The agent who uploaded it; null for the customer's own files. */
+    agentId: integer("agent_id").references(() => agents.id),
+    storageKey: text("storage_key").notNull().unique(),
+    name: text("name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    index("attachments_visitor_idx").on(table.visitorId, table.conversationId),
+    index("attachments_conversation_idx").on(table.conversationId),
+    index("attachments_created_idx").on(table.createdAt),
+  ],
+);
+
+/**
+ * Stored bytes to remove: written in the transaction that erased their rows (a visitor's
+ * erasure, an upload never sent), removed from the store after it, so a crash loses none.
+ */
+export const fileDeletions = pgTable("file_deletions", {
+  storageKey: text("storage_key").primaryKey(),
+  since: bigint("since", { mode: "number" }).notNull(),
+});
 
 export const faqEntries = pgTable("faq_entries", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),

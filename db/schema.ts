@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type {
+  Attachment,
   Author,
   ConversationStatus,
   Handoff,
@@ -133,6 +134,8 @@ export const messages = sqliteTable(
     event: text("event").$type<SystemEvent>(),
     /** An agent's note for colleagues: never sent to the customer. */
     internal: integer("internal", { mode: "boolean" }).notNull().default(false),
+    /** The files sent with it, as stored in `attachments` (without links). */
+    attachments: text("attachments", { mode: "json" }).$type<StoredAttachment[]>(),
     createdAt: integer("created_at").notNull(),
   },
   (table) => [
@@ -245,6 +248,50 @@ export const outboxEmails = sqliteTable(
   },
   (table) => [index("outbox_emails_due_idx").on(table.nextAttemptAt)],
 );
+
+/** An attachment as a message stores it: what every reader needs, without the signed link. */
+export type StoredAttachment = Omit<Attachment, "url">;
+
+/**
+ * A file a customer or an agent uploaded, tied to the visitor it was shared with (erased with
+ * them) and, once sent, to its message. The bytes live in the file store under `storageKey`.
+ */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    visitorId: integer("visitor_id")
+      .notNull()
+      .references(() => visitors.id, { onDelete: "cascade" }),
+    /** Set when the message it went with was stored; until then only its uploader has it. */
+    conversationId: integer("conversation_id").references(() => conversations.id, {
+      onDelete: "cascade",
+    }),
+    /** The agent who uploaded it; null for the customer's own files. */
+    agentId: integer("agent_id").references(() => agents.id),
+    storageKey: text("storage_key").notNull().unique(),
+    name: text("name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [
+    index("attachments_visitor_idx").on(table.visitorId, table.conversationId),
+    index("attachments_conversation_idx").on(table.conversationId),
+    index("attachments_created_idx").on(table.createdAt),
+  ],
+);
+
+/**
+ * Stored bytes to remove: written in the transaction that erased their rows (a visitor's
+ * erasure, an upload never sent), removed from the store after it, so a crash loses none.
+ */
+export const fileDeletions = sqliteTable("file_deletions", {
+  storageKey: text("storage_key").primaryKey(),
+  since: integer("since").notNull(),
+});
 
 export const faqEntries = sqliteTable("faq_entries", {
   id: integer("id").primaryKey({ autoIncrement: true }),

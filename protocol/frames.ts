@@ -1,6 +1,7 @@
 // Every frame on the wire, declared once. Visitor frames travel on /ws/visitor, agent frames
 // on /ws/agent; both share the message and error shapes.
 import * as v from "valibot";
+import { attachmentSchema, MAX_FILES_PER_MESSAGE } from "./files.ts";
 import { MAX_COMMENT_LENGTH, MAX_TEXT_LENGTH, PROTOCOL_VERSION } from "./limits.ts";
 
 const MAX_CLIENT_ID_LENGTH = 64;
@@ -47,13 +48,21 @@ export const emailAddress = v.pipe(
   v.maxLength(254),
   v.email("That does not look like an email address."),
 );
-const messageText = v.pipe(
-  v.string(),
+const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+/** Files uploaded beforehand (POST …/files), sent with a message; its text may then be empty. */
+const fileIds = v.pipe(
+  v.array(id),
+  v.maxLength(MAX_FILES_PER_MESSAGE, `At most ${MAX_FILES_PER_MESSAGE} files per message.`),
+);
+const optionalText = v.pipe(
+  v.optional(v.string(), ""),
   v.trim(),
-  v.minLength(1, "A message cannot be empty."),
   v.maxLength(MAX_TEXT_LENGTH, `A message can be at most ${MAX_TEXT_LENGTH} characters.`),
 );
-const id = v.pipe(v.number(), v.integer(), v.minValue(1));
+/** A text, files, or both: never nothing. */
+function withContent<T extends { text: string; attachments?: number[] | undefined }>(frame: T) {
+  return frame.text !== "" || (frame.attachments?.length ?? 0) > 0;
+}
 function seqSchema() {
   return v.pipe(v.number(), v.integer(), v.minValue(0));
 }
@@ -98,6 +107,7 @@ const wireMessageSchema = v.object({
   event: v.optional(v.picklist(SYSTEM_EVENTS)),
   /** An agent's note for colleagues; the customer never receives it. */
   internal: v.optional(v.literal(true)),
+  attachments: v.optional(v.array(attachmentSchema)),
 });
 export type WireMessage = v.InferOutput<typeof wireMessageSchema>;
 
@@ -221,13 +231,17 @@ export const visitorClientFrame = v.variant("type", [
     ),
     page: v.optional(pageSchema),
   }),
-  v.object({
-    type: v.literal("send"),
-    clientId,
-    text: messageText,
-    /** Where the customer is now, for pages that change without reloading. */
-    page: v.optional(pageSchema),
-  }),
+  v.pipe(
+    v.object({
+      type: v.literal("send"),
+      clientId,
+      text: optionalText,
+      attachments: v.optional(fileIds),
+      /** Where the customer is now, for pages that change without reloading. */
+      page: v.optional(pageSchema),
+    }),
+    v.forward(v.check(withContent, "A message cannot be empty."), ["text"]),
+  ),
   v.object({ type: v.literal("talk_to_person") }),
   /** Where the team may answer when the customer has left (outside hours, nobody online). */
   v.object({ type: v.literal("email"), email: emailAddress }),
@@ -274,10 +288,28 @@ export const agentClientFrame = v.variant("type", [
   /** Opens a transcript; with afterSeq (after a reconnect) only the messages it missed. */
   v.object({ type: v.literal("open"), conversationId: id, afterSeq: v.optional(seq) }),
   v.object({ type: v.literal("claim"), conversationId: id }),
-  v.object({ type: v.literal("reply"), conversationId: id, clientId, text: messageText }),
+  v.pipe(
+    v.object({
+      type: v.literal("reply"),
+      conversationId: id,
+      clientId,
+      text: optionalText,
+      attachments: v.optional(fileIds),
+    }),
+    v.forward(v.check(withContent, "A message cannot be empty."), ["text"]),
+  ),
   v.object({ type: v.literal("resolve"), conversationId: id }),
   /** A note for colleagues; any agent may add one, the customer never sees it. */
-  v.object({ type: v.literal("note"), conversationId: id, clientId, text: messageText }),
+  v.pipe(
+    v.object({
+      type: v.literal("note"),
+      conversationId: id,
+      clientId,
+      text: optionalText,
+      attachments: v.optional(fileIds),
+    }),
+    v.forward(v.check(withContent, "A message cannot be empty."), ["text"]),
+  ),
   /** To one agent, or back to the queue for a skill group, with a note for whoever takes it. */
   v.object({
     type: v.literal("transfer"),
@@ -326,6 +358,12 @@ export const agentServerFrame = v.variant("type", [
     waitAlertSeconds: v.number(),
     /** SMTP is configured: replies to a customer who left reach their email. */
     emailEnabled: v.boolean(),
+    /** What may be attached, as the admin set it. */
+    files: v.object({
+      types: v.array(v.string()),
+      maxBytes: v.number(),
+      perMessage: v.number(),
+    }),
   }),
   /** Whenever someone comes, goes, changes presence or takes on a conversation. */
   v.object({ type: v.literal("team"), team: v.array(teamMemberSchema) }),

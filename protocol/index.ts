@@ -1,3 +1,4 @@
+export * from "./files.ts";
 export { format } from "./format.ts";
 export * from "./frames.ts";
 export * from "./limits.ts";

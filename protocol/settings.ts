@@ -1,9 +1,10 @@
 // What an admin configures, shared by the server (which stores and applies it) and the inbox
 // (which edits it). One JSON document per key.
 import * as v from "valibot";
+import type { FileLimits } from "./files.ts";
 import { HANDOFF_REASONS, type HandoffReason } from "./frames.ts";
 
-export const SETTINGS_KEYS = ["routing", "widget", "learning"] as const;
+export const SETTINGS_KEYS = ["routing", "widget", "learning", "files"] as const;
 export type SettingsKey = (typeof SETTINGS_KEYS)[number];
 
 const skill = v.pipe(
@@ -129,6 +130,8 @@ export interface PublicWidgetSettings extends Pick<WidgetSettings, "color" | "po
   offered: string[];
   texts: Record<string, string>;
   greeting?: string;
+  /** What customers may attach. */
+  files: FileLimits;
 }
 
 /** How the bot learns from the agents' marks. */

@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { request } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { type SQL, sql } from "drizzle-orm";
+import sharp from "sharp";
 import { rawRows } from "../db/raw-sql.ts";
-import { DEFAULT_ROUTING, DEFAULT_WIDGET } from "../protocol/index.ts";
+import { DEFAULT_FILES, DEFAULT_ROUTING, DEFAULT_WIDGET } from "../protocol/index.ts";
 import {
   ADMIN,
   agentSocket,
@@ -30,7 +31,14 @@ const FAQ = {
 };
 
 type Role = "anonymous" | "visitor" | "agent" | "admin";
-type Access = "public" | "agent" | "admin";
+/** "visitor": the widget's own routes, opened by a visitor token and nothing else. */
+type Access = "public" | "visitor" | "agent" | "admin";
+
+/** A one-pixel PNG, the smallest real upload. */
+const pixel = () =>
+  sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
 
 /**
  * Every HTTP route the server has, who may use it, and a request that succeeds for those
@@ -39,7 +47,8 @@ type Access = "public" | "agent" | "admin";
 interface RouteCase {
   access: Access;
   /** A fresh target for each attempt (ids of things made for the purpose). */
-  request: (fixture: Fixture) => Promise<{ path: string; body?: unknown }>;
+  /** A JSON body, or raw bytes (an upload). */
+  request: (fixture: Fixture) => Promise<{ path: string; body?: unknown; raw?: Uint8Array }>;
   ok: number;
 }
 
@@ -242,6 +251,11 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: "/api/admin/settings/widget", body: DEFAULT_WIDGET }),
   },
+  "PUT /api/admin/settings/files": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/settings/files", body: DEFAULT_FILES }),
+  },
   "GET /api/agent/password-link": {
     access: "public",
     ok: 200,
@@ -282,6 +296,19 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     request: async () => ({ path: "/api/desk/canned" }),
   },
+  "POST /api/widget/files": {
+    access: "visitor",
+    ok: 201,
+    request: async () => ({ path: "/api/widget/files?name=pixel.png", raw: await pixel() }),
+  },
+  "POST /api/desk/conversations/:id/files": {
+    access: "agent",
+    ok: 201,
+    request: async (f) => ({
+      path: `/api/desk/conversations/${await f.conversationId()}/files?name=pixel.png`,
+      raw: await pixel(),
+    }),
+  },
   "GET /api/widget/settings": {
     access: "public",
     ok: 200,
@@ -291,6 +318,7 @@ const ROUTES: Record<string, RouteCase> = {
 
 const ALLOWED: Record<Access, Role[]> = {
   public: ["anonymous", "visitor", "agent", "admin"],
+  visitor: ["visitor"],
   agent: ["agent", "admin"],
   admin: ["admin"],
 };
@@ -300,7 +328,12 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
   let server: Harness;
   let adminCookie: string;
   before(async () => {
-    server = await startHarness({ now: () => clock });
+    // The access matrix opens a fresh conversation for each role of many routes.
+    const many = { points: 1000, perMs: 60_000 };
+    server = await startHarness({
+      now: () => clock,
+      limits: { newConversationsPerIp: many, newVisitorsPerIp: many },
+    });
     adminCookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
   });
   after(async () => {
@@ -406,22 +439,24 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
     for (const [route, spec] of Object.entries(ROUTES)) {
       const [method = "GET"] = route.split(" ");
       for (const role of ["anonymous", "visitor", "agent", "admin"] as const) {
-        const { path, body } = await spec.request(fixture());
+        const { path, body, raw } = await spec.request(fixture());
         const response = await fetch(`${server.url}${path}`, {
           method,
           headers: {
             origin: server.url,
-            "content-type": "application/json",
+            "content-type": raw ? "application/octet-stream" : "application/json",
             ...credentials[role],
           },
-          body: body === undefined ? null : JSON.stringify(body),
+          body: raw ?? (body === undefined ? null : JSON.stringify(body)),
         });
         // Signing in (rotation) and out end the cookie that was sent: take a new one.
         if (path === "/api/agent/session" && (role === "agent" || role === "admin")) {
           await signedInAgain(role);
         }
         const allowed = ALLOWED[spec.access].includes(role);
-        const expected = allowed ? [spec.ok] : role === "agent" ? [403] : [401];
+        // A signed-in agent lacks the role (403); a visitor's route knows no sessions (401).
+        const forbidden = role === "agent" && spec.access !== "visitor";
+        const expected = allowed ? [spec.ok] : forbidden ? [403] : [401];
         assert.ok(
           expected.includes(response.status),
           `${role} ${route}: ${response.status}, expected ${expected}`,

@@ -87,9 +87,9 @@ export async function createChat({
     waiting.delete(conversationId);
     const conversation = await getConversation(db, conversationId);
     if (conversation?.status !== "bot") return;
-    const { pending, context } = pendingTurn(await readTranscript(db, conversationId));
+    const { pending, context, files } = pendingTurn(await readTranscript(db, conversationId));
     if (pending.length === 0) return;
-    const decision = triage(
+    const triaged = triage(
       {
         pending,
         conversation: context,
@@ -99,7 +99,12 @@ export async function createChat({
       knowledge.base,
       { pauseMs },
     );
-    if (decision.kind === "wait") return decideLater(conversationId, decision.until);
+    if (triaged.kind === "wait") return decideLater(conversationId, triaged.until);
+    // The bot reads no pictures or documents: a turn with files goes to a person.
+    const decision =
+      files && triaged.kind !== "handoff"
+        ? unsure("language" in triaged ? triaged.language : UNDETERMINED)
+        : triaged;
     // The turn is decided: its typing signal is spent (and the map stays small).
     typingAt.delete(conversation.visitorId);
     await act(conversation, decision, "bot", context.lastAnswer?.faqId);
@@ -207,7 +212,12 @@ export async function createChat({
     /** Stored before anything else happens, so the caller can acknowledge it. */
     async storeCustomerMessage(
       visitorId: number,
-      message: { clientId: string; text: string; page?: Page | undefined },
+      message: {
+        clientId: string;
+        text: string;
+        page?: Page | undefined;
+        fileIds?: number[] | undefined;
+      },
     ) {
       return appendCustomerMessage(db, { visitorId, ...message }, now());
     },
@@ -284,15 +294,16 @@ export type Chat = Awaited<ReturnType<typeof createChat>>;
 export function pendingTurn(transcript: readonly WireMessage[]): {
   pending: PendingMessage[];
   context: ConversationSoFar;
+  /** The customer sent files in it. */
+  files: boolean;
 } {
   const spoke = (message: WireMessage | undefined) =>
     message !== undefined && message.author !== "customer" && message.event !== "reopened";
   let start = transcript.length;
   while (start > 0 && !spoke(transcript[start - 1])) start--;
-  const pending = transcript
-    .slice(start)
-    .filter((message) => message.author === "customer")
-    .map(({ text, at }) => ({ text, at }));
+  const theirs = transcript.slice(start).filter((message) => message.author === "customer");
+  const pending = theirs.map(({ text, at }) => ({ text, at }));
+  const files = theirs.some((message) => (message.attachments?.length ?? 0) > 0);
   const context: ConversationSoFar = {
     humanInvolved: transcript.some((message) => message.author === "agent"),
   };
@@ -301,5 +312,5 @@ export function pendingTurn(transcript: readonly WireMessage[]): {
     const asked = transcript.slice(0, start - 1).filter((m) => m.author === "customer");
     context.lastAnswer = { faqId: previous.faq.id, question: asked.at(-1)?.text ?? "" };
   }
-  return { pending, context };
+  return { pending, context, files };
 }

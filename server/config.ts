@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { S3Options } from "./files/store.ts";
 import { DEFAULT_LIMITS, type Limits } from "./limits.ts";
 import { DEFAULT_PAUSE_MS } from "./triage/index.ts";
 
@@ -37,6 +38,8 @@ export interface Config {
   mailFrom: string;
   /** A failed email is tried again after this long, then twice that, and so on. */
   mailRetryMs: number;
+  /** Files go to this S3-compatible bucket (S3_BUCKET…); unset: under DATA_DIR/files. */
+  s3: S3Options | undefined;
   limits: Limits;
 }
 
@@ -65,6 +68,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM ?? "Customer support <support@localhost>",
     mailRetryMs: wholeNumber("MAIL_RETRY_MS", env.MAIL_RETRY_MS ?? "60000"),
+    s3: s3Options(env),
     limits: DEFAULT_LIMITS,
   };
 }
@@ -114,4 +118,19 @@ function longSecret(name: string, value: string | undefined): string | undefined
   if (!value) return undefined;
   if (value.length < 32) throw new Error(`${name} must be at least 32 characters long.`);
   return value;
+}
+
+function s3Options(env: NodeJS.ProcessEnv): S3Options | undefined {
+  if (!env.S3_BUCKET) return undefined;
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new Error("Set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither.");
+  }
+  return {
+    bucket: env.S3_BUCKET,
+    endpoint: urlOf("S3_ENDPOINT", env.S3_ENDPOINT, ["http:", "https:"]),
+    region: env.S3_REGION || "us-east-1",
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    prefix: env.S3_PREFIX ?? "",
+  };
 }

@@ -23,6 +23,8 @@ export interface Limits {
   /** New visitors and new conversations from one address. */
   newVisitorsPerIp: Rate;
   newConversationsPerIp: Rate;
+  /** Files customers upload from one address. */
+  uploadsPerIp: Rate;
   /**
    * Sign-in attempts, per address and per address and email, counted before the password is
    * checked; a success does not count against the address and clears the latter.
@@ -42,6 +44,7 @@ export const DEFAULT_LIMITS: Limits = {
   messagesPerIp: { points: 300, perMs: MINUTE },
   newVisitorsPerIp: { points: 60, perMs: MINUTE },
   newConversationsPerIp: { points: 30, perMs: MINUTE },
+  uploadsPerIp: { points: 60, perMs: MINUTE },
   signInsPerIp: { points: 30, perMs: 15 * MINUTE },
   signInsPerAccount: { points: 5, perMs: 15 * MINUTE },
   maxBufferedBytes: 1024 * 1024,
@@ -67,6 +70,7 @@ export function createGuard(limits: Limits, shared?: { store: Redis; prefix: str
     messageFromIp: counterOf(across("messages-ip", limits.messagesPerIp)),
     newVisitor: counterOf(across("visitors-ip", limits.newVisitorsPerIp)),
     newConversation: counterOf(across("conversations-ip", limits.newConversationsPerIp)),
+    uploadFromIp: counterOf(across("uploads-ip", limits.uploadsPerIp)),
     signInsFromIp: attempts(across("sign-ins-ip", limits.signInsPerIp), "refund"),
     signInsToAccount: attempts(across("sign-ins-account", limits.signInsPerAccount), "clear"),
 

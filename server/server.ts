@@ -10,6 +10,9 @@ import { createChat } from "./chat.ts";
 import { joinCluster } from "./cluster/index.ts";
 import type { Config } from "./config.ts";
 import { createDesk } from "./desk/index.ts";
+import { createFiles } from "./files/index.ts";
+import { fileLinks } from "./files/links.ts";
+import { diskStore, s3Store } from "./files/store.ts";
 import { type AppDeps, createApp } from "./http/app.ts";
 import { embeddingAllowed } from "./http/client-address.ts";
 import { createGuard } from "./limits.ts";
@@ -102,6 +105,16 @@ export async function startServer(
     applied.catch((error: unknown) => console.error("a change was not applied", change, error));
   });
   const marks = createMarks({ db, knowledge: chat.knowledge, settings, now });
+  const secret = serverSecret(config.dataDir, config.secret);
+  const files = createFiles({
+    db,
+    store: config.s3 ? s3Store(config.s3) : diskStore(join(config.dataDir, "files")),
+    settings,
+    links: fileLinks(secret, now),
+    now,
+  });
+  // What an erasure or a crash left to delete.
+  void files.sweep();
   const live = new Set<FrameHandler>();
   const deps: AppDeps = {
     db,
@@ -113,8 +126,9 @@ export async function startServer(
     guard: createGuard(config.limits, cluster.limits),
     line,
     customers,
+    files,
     secrets: {
-      secret: serverSecret(config.dataDir, config.secret),
+      secret,
       identitySecret: config.identitySecret,
     },
     config,
@@ -170,6 +184,7 @@ export async function startServer(
       await desk.stop();
       line.stop();
       await outbox?.stop();
+      await files.stop();
       await cluster.close();
       await closeDatabase(db);
     },

@@ -1,9 +1,12 @@
 import * as v from "valibot";
 import { type Db, readSettings, saveSettings } from "../db/index.ts";
 import {
+  DEFAULT_FILES,
   DEFAULT_LEARNING,
   DEFAULT_ROUTING,
   DEFAULT_WIDGET,
+  type FileSettings,
+  fileSettings,
   type LearningSettings,
   learningSettings,
   type RoutingSettings,
@@ -27,15 +30,17 @@ export async function loadSettings(db: Db, saved: () => void = () => {}) {
       DEFAULT_WIDGET,
     ),
     learning: parsed(learningSettings, await readSettings(db, "learning"), DEFAULT_LEARNING),
+    files: parsed(fileSettings, await readSettings(db, "files"), DEFAULT_FILES),
   });
-  let { routing, widget, learning } = await read();
+  let { routing, widget, learning, files } = await read();
   return {
     async reload(): Promise<void> {
-      ({ routing, widget, learning } = await read());
+      ({ routing, widget, learning, files } = await read());
     },
     routing: (): RoutingSettings => routing,
     widget: (): WidgetSettings => widget,
     learning: (): LearningSettings => learning,
+    files: (): FileSettings => files,
     async saveRouting(value: RoutingSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "routing", value, { agentId }, now);
       routing = value;
@@ -49,6 +54,11 @@ export async function loadSettings(db: Db, saved: () => void = () => {}) {
     async saveLearning(value: LearningSettings, agentId: number, now: number): Promise<void> {
       await saveSettings(db, "learning", value, { agentId }, now);
       learning = value;
+      saved();
+    },
+    async saveFiles(value: FileSettings, agentId: number, now: number): Promise<void> {
+      await saveSettings(db, "files", value, { agentId }, now);
+      files = value;
       saved();
     },
   };

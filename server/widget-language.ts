@@ -3,7 +3,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import type { Context } from "hono";
 import { accepts } from "hono/accepts";
-import type { PublicWidgetSettings, WidgetSettings } from "../protocol/index.ts";
+import {
+  DEFAULT_FILES,
+  type FileSettings,
+  fileLimits,
+  type PublicWidgetSettings,
+  type WidgetSettings,
+} from "../protocol/index.ts";
 import { detectLanguage, UNDETERMINED } from "./triage/language.ts";
 
 const FOLDER = new URL("../widget/i18n/", import.meta.url);
@@ -60,9 +66,14 @@ export function browserLanguages(c: Context): string[] {
 }
 
 /** What /api/widget/settings answers for one visitor. */
-export function publicWidgetSettings(widget: WidgetSettings, lang: string): PublicWidgetSettings {
+export function publicWidgetSettings(
+  widget: WidgetSettings,
+  lang: string,
+  files: FileSettings = DEFAULT_FILES,
+): PublicWidgetSettings {
   const greeting = widget.greetings[lang];
   return {
+    files: fileLimits(files),
     color: widget.color,
     position: widget.position,
     lang,

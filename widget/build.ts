@@ -36,10 +36,15 @@ await build({
   outfile: `${outdir}widget.js`,
   format: "iife",
 });
-// The chat, fetched by the loader with import() when the customer opens it.
+// The chat, fetched by the loader with import() when the customer opens it; what it imports
+// only when used (the file upload) is a chunk of its own beside it.
+await rm(`${outdir}widget/chunks`, { recursive: true, force: true });
 await build({
   ...shared,
   entryPoints: ["widget/app/main.tsx"],
-  outfile: `${outdir}widget/app.js`,
+  outdir: `${outdir}widget`,
+  entryNames: "app",
+  chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
   format: "esm",
 });

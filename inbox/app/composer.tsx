@@ -1,6 +1,7 @@
 import type { RefObject } from "preact";
-import { useEffect, useState } from "preact/hooks";
-import { type ConversationSummary, format } from "../../protocol/index.ts";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { type ConversationSummary, type FileLimits, format } from "../../protocol/index.ts";
+import { Tray, useAttachments } from "../../widget/app/attachments.tsx";
 import { en } from "../i18n/en.ts";
 import { type Canned, cannedMatches, typedShortcut, useCanned } from "./canned.ts";
 import type { InboxClient } from "./inbox-client.ts";
@@ -10,6 +11,7 @@ import type { Suggestion } from "./suggestions.ts";
  * Where the agent writes: a reply to the customer (when the conversation is theirs) or an
  * internal note. "/" and a shortcut offers canned responses; FAQ answers that fit the
  * customer's last message are one click away. Everything inserted can be edited before sending.
+ * Files come with the paperclip or by pasting; they upload at once and go with the message.
  */
 export function Composer({
   conversation,
@@ -17,13 +19,25 @@ export function Composer({
   client,
   inputRef,
   suggestions,
+  limits,
 }: {
   conversation: ConversationSummary;
   canReply: boolean;
   client: InboxClient;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   suggestions: Suggestion[];
+  limits: FileLimits;
 }) {
+  const picker = useRef<HTMLInputElement>(null);
+  const files = useAttachments(
+    limits,
+    () => ({ url: `/api/desk/conversations/${conversation.id}/files`, token: undefined }),
+    en,
+  );
+  const attaching = limits.types.length > 0;
+  // Uploads belong to one conversation's customer: opening another leaves them behind.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the conversation changes.
+  useEffect(() => files.clear(), [conversation.id]);
   const [draft, setDraft] = useState("");
   const [internal, setInternal] = useState(!canReply);
   const [highlighted, setHighlighted] = useState(0);
@@ -35,9 +49,11 @@ export function Composer({
 
   function send(): void {
     const text = draft.trim();
-    if (!text) return;
-    client.write(conversation.id, text, asNote);
+    const ready = files.ready();
+    if (!ready || (!text && ready.length === 0)) return;
+    client.write(conversation.id, text, asNote, ready);
     setDraft("");
+    files.clear();
   }
 
   function insert(text: string): void {
@@ -95,6 +111,12 @@ export function Composer({
           {en.mode_note}
         </label>
       </fieldset>
+      <Tray drafts={files.drafts} onRemove={files.remove} texts={en} />
+      {files.notice && (
+        <p class="form-error" role="alert">
+          {files.notice}
+        </p>
+      )}
       <form
         class="reply"
         onSubmit={(event) => {
@@ -115,8 +137,34 @@ export function Composer({
             if (!asNote) client.typing(conversation.id);
           }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            const pasted = [...(event.clipboardData?.files ?? [])];
+            if (!attaching || pasted.length === 0) return;
+            event.preventDefault();
+            void files.add(pasted);
+          }}
         />
-        <button type="submit">{asNote ? en.addNote : en.send}</button>
+        {attaching && (
+          <>
+            <input
+              ref={picker}
+              type="file"
+              multiple
+              hidden
+              accept={limits.types.join(",")}
+              onChange={(event) => {
+                void files.add([...(event.currentTarget.files ?? [])]);
+                event.currentTarget.value = "";
+              }}
+            />
+            <button type="button" class="secondary" onClick={() => picker.current?.click()}>
+              {en.attach}
+            </button>
+          </>
+        )}
+        <button type="submit" aria-disabled={files.ready() === undefined}>
+          {asNote ? en.addNote : en.send}
+        </button>
       </form>
       {matches.length > 0 && (
         <ul class="canned-list" aria-label={en.cannedList}>

@@ -1,6 +1,6 @@
 import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { ConversationSummary } from "../../protocol/index.ts";
+import type { ConversationSummary, WireMessage } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { customerLabel, reasonLabel } from "./labels.ts";
@@ -82,7 +82,7 @@ export function ConversationList(props: Props) {
                         {customerLine(conversation)}
                       </span>
                       <span class="preview" dir="auto">
-                        {conversation.lastMessage?.text ?? en.noMessage}
+                        {preview(conversation.lastMessage) ?? en.noMessage}
                       </span>
                       {conversation.status === "queued" && conversation.queuedAt !== undefined ? (
                         <span class="waiting">
@@ -129,4 +129,10 @@ function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
+}
+
+/** A message as the list shows it: its words, or the names of the files it carries. */
+function preview(message: WireMessage | undefined): string | undefined {
+  if (!message) return undefined;
+  return message.text || `📎 ${(message.attachments ?? []).map((file) => file.name).join(", ")}`;
 }

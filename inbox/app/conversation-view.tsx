@@ -1,6 +1,11 @@
 import type { RefObject } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import type { ConversationSummary, TeamMember, WireMessage } from "../../protocol/index.ts";
+import type {
+  ConversationSummary,
+  FileLimits,
+  TeamMember,
+  WireMessage,
+} from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { Composer } from "./composer.tsx";
@@ -20,6 +25,8 @@ interface Props {
   team: TeamMember[];
   customerTyping: boolean;
   emailEnabled: boolean;
+  /** What may be attached. */
+  files: FileLimits;
   notice: Notice | null;
   client: InboxClient;
   inputRef: RefObject<HTMLTextAreaElement | null>;
@@ -99,6 +106,7 @@ export function ConversationView(props: Props) {
               client={client}
               inputRef={props.inputRef}
               suggestions={suggestions}
+              limits={props.files}
             />
           </>
         )}

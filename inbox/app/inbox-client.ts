@@ -1,8 +1,10 @@
 import {
   type AgentClientFrame,
   type AgentServerFrame,
+  type Attachment,
   agentServerFrame,
   type ConversationSummary,
+  type FileLimits,
   format,
   parseFrame,
   SESSION_ENDED_CLOSE,
@@ -31,6 +33,8 @@ export interface InboxState {
   waitAlertSeconds: number;
   /** SMTP is configured: replies reach a customer who left, by email. */
   emailEnabled: boolean;
+  /** What may be attached (the admin's settings). */
+  files: FileLimits;
   openId: number | null;
   transcript: WireMessage[];
   /** The customer of the open conversation is typing. */
@@ -58,6 +62,8 @@ export interface PendingWrite {
   conversationId: number;
   clientId: string;
   text: string;
+  /** Uploaded already; the write names them. */
+  files?: Attachment[];
 }
 
 /** The tab's storage keeps unsent writes across a reload; every tab has its own. */
@@ -79,6 +85,7 @@ export class InboxClient {
     read: {},
     waitAlertSeconds: 120,
     emailEnabled: false,
+    files: { types: [], maxBytes: 0, perMessage: 0 },
     openId: null,
     transcript: [],
     customerTyping: false,
@@ -168,15 +175,16 @@ export class InboxClient {
   }
 
   /** A reply to the customer, or with `internal` a note only colleagues see. */
-  write(conversationId: number, text: string, internal: boolean): void {
-    const frame: PendingWrite = {
+  write(conversationId: number, text: string, internal: boolean, files: Attachment[] = []): void {
+    const pending: PendingWrite = {
       type: internal ? "note" : "reply",
       conversationId,
       clientId: crypto.randomUUID(),
       text,
+      ...(files.length > 0 ? { files } : {}),
     };
-    this.setPending([...this.state.pending, frame]);
-    this.sendFrame(frame);
+    this.setPending([...this.state.pending, pending]);
+    this.sendFrame(writeFrame(pending));
     this.typingSentAt = 0;
   }
 
@@ -207,7 +215,7 @@ export class InboxClient {
     switch (frame.type) {
       case "inbox": {
         this.socket.accepted();
-        const { agent, conversations, team, read, waitAlertSeconds, emailEnabled } = frame;
+        const { agent, conversations, team, read, waitAlertSeconds, emailEnabled, files } = frame;
         this.update({
           online: true,
           me: agent,
@@ -216,6 +224,7 @@ export class InboxClient {
           read,
           waitAlertSeconds,
           emailEnabled,
+          files,
         });
         this.loaded = true;
         // Back after a reconnect: only what the open transcript missed comes again.
@@ -223,7 +232,7 @@ export class InboxClient {
         const afterSeq = transcript.at(-1)?.seq ?? 0;
         if (openId !== null) this.sendFrame({ type: "open", conversationId: openId, afterSeq });
         // Sent again with the same client ids: the server stores each once.
-        for (const pending of this.state.pending) this.sendFrame(pending);
+        for (const pending of this.state.pending) this.sendFrame(writeFrame(pending));
         return;
       }
       case "team":
@@ -376,4 +385,10 @@ function isPendingWrite(value: unknown): value is PendingWrite {
     typeof write.clientId === "string" &&
     typeof write.text === "string"
   );
+}
+
+/** The frame of a reply or note: its files by id. */
+function writeFrame(pending: PendingWrite): AgentClientFrame {
+  const { files, ...frame } = pending;
+  return files ? { ...frame, attachments: files.map((file) => file.id) } : frame;
 }

@@ -212,6 +212,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
                 team={state.team}
                 customerTyping={state.customerTyping}
                 emailEnabled={state.emailEnabled}
+                files={state.files}
                 notice={state.notice}
                 client={client}
                 inputRef={replyRef}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Handoff, WireMessage } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
+import { FileList } from "../../widget/app/attachments.tsx";
 import { LinkedText } from "../../widget/app/linked-text.tsx";
 import { en } from "../i18n/en.ts";
 import { evidenceByMessage, splitByMarks } from "./evidence.ts";
@@ -53,6 +54,9 @@ export function Transcript({
                 ),
               )}
             </p>
+            {message.attachments && (
+              <FileList files={message.attachments} server={location.origin} />
+            )}
             {message.faq && (
               <small class="faq">{format(en.fromFaq, { title: message.faq.title })}</small>
             )}
@@ -70,7 +74,8 @@ export function Transcript({
               <span class="who">{write.type === "note" ? en.pendingNote : en.pendingReply}</span>
               <span role="status">{en.sending}</span>
             </div>
-            <p dir="auto">{write.text}</p>
+            {write.text && <p dir="auto">{write.text}</p>}
+            {write.files && <FileList files={write.files} server={location.origin} />}
           </div>
         ))}
       </div>

@@ -14,12 +14,14 @@ import {
   type TransferTarget,
   transferConversation,
 } from "../../db/index.ts";
-import type {
-  AgentServerFrame,
-  ConversationSummary,
-  ErrorFrame,
-  WireMessage,
+import {
+  type AgentServerFrame,
+  type ConversationSummary,
+  type ErrorFrame,
+  fileLimits,
+  type WireMessage,
 } from "../../protocol/index.ts";
+import { withFiles } from "../files/claim-error.ts";
 import type { Presence } from "../presence.ts";
 import { type Publisher, transitionError } from "../publisher.ts";
 import type { Settings } from "../settings-store.ts";
@@ -129,6 +131,7 @@ export function createDesk(deps: {
         read: await readCounts(db, agent.id),
         waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
         emailEnabled: deps.emailEnabled ?? false,
+        files: fileLimits(deps.settings.files()),
       };
     },
 
@@ -164,10 +167,26 @@ export function createDesk(deps: {
     /** A reply to the customer, or with `internal` a note for colleagues; acked once stored. */
     async write(
       agentId: number,
-      frame: { conversationId: number; clientId: string; text: string },
+      frame: {
+        conversationId: number;
+        clientId: string;
+        text: string;
+        attachments?: number[] | undefined;
+      },
       internal: boolean,
     ): Promise<AgentServerFrame> {
-      const result = await appendAgentMessage(db, { ...frame, agentId, internal }, now());
+      const { conversationId, clientId, text } = frame;
+      const input = {
+        conversationId,
+        clientId,
+        text,
+        agentId,
+        internal,
+        fileIds: frame.attachments,
+      };
+      const { perMessage } = deps.settings.files();
+      const result = await withFiles(frame, perMessage, () => appendAgentMessage(db, input, now()));
+      if ("type" in result) return result;
       if (!result.ok) return { ...transitionError(result.reason), clientId: frame.clientId };
       if (!result.duplicate) {
         publish.message(result.conversation, result.message);

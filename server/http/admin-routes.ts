@@ -36,7 +36,15 @@ export function adminRoutes(deps: AppDeps) {
         const data = await exportVisitor(db, id, entry, now());
         if (!data) throw notFound();
         c.header("Content-Disposition", `attachment; filename="visitor-${id}.json"`);
-        return c.json(data);
+        // Each file with a link to download it while the export is fresh.
+        const { linked } = deps.files.links;
+        return c.json({
+          ...data,
+          conversations: data.conversations.map((conversation) => ({
+            ...conversation,
+            messages: conversation.messages.map(linked),
+          })),
+        });
       })
       .delete("/visitors/:id", async (c) => {
         const id = idParam(c.req.param("id"));
@@ -44,6 +52,8 @@ export function adminRoutes(deps: AppDeps) {
         const erased = await deleteVisitor(db, id, entry, now());
         if (!erased) throw notFound();
         await marks.forget(erased);
+        // Their files' bytes go now; a failure is retried by the periodic sweep.
+        await deps.files.sweep();
         return c.body(null, 204);
       })
   );

@@ -8,12 +8,14 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Db } from "../../db/index.ts";
+import { MAX_FILE_MEGABYTES } from "../../protocol/index.ts";
 import { HashingBusy } from "../auth/password.ts";
 import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
 import { shopPage } from "../demo/shop-page.ts";
 import type { Desk } from "../desk/index.ts";
+import type { Files } from "../files/index.ts";
 import type { Guard } from "../limits.ts";
 import type { Marks } from "../marks.ts";
 import type { Presence } from "../presence.ts";
@@ -31,6 +33,7 @@ import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
 import { isSameHost } from "./client-address.ts";
 import { deskRoutes } from "./desk-routes.ts";
+import { deskFileRoutes, fileDownloadRoutes, widgetFileRoutes } from "./file-routes.ts";
 import { socketRoutes } from "./socket-routes.ts";
 
 /** Built widget and inbox files (`npm run build`). */
@@ -44,6 +47,8 @@ export interface AppDeps {
   desk: Desk;
   /** The agents' marks on what the bot did, and their review. */
   marks: Marks;
+  /** Uploads, their signed links, and the bytes' removal. */
+  files: Files;
   publish: Publisher;
   settings: Settings;
   guard: Guard;
@@ -82,6 +87,8 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
       referrerPolicy: "strict-origin-when-cross-origin",
       crossOriginResourcePolicy: false,
       crossOriginOpenerPolicy: false,
+      // A response that sets its own (a file's stricter policy) keeps it.
+      overwrite: false,
     }),
   );
   app.use(handshakesOnSocketPaths);
@@ -90,9 +97,12 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   app.route("/ws", socketRoutes(deps, upgradeWebSocket));
   app.route("/api/agent", agentAuthRoutes(deps));
   app.route("/api/admin", adminRoutes(deps));
+  app.route("/api/desk/conversations", deskFileRoutes(deps));
   app.route("/api/desk", deskRoutes(deps));
   // Read by the widget on any site that embeds it.
   app.use("/api/widget/*", cors({ origin: "*" }));
+  app.route("/api/widget/files", widgetFileRoutes(deps));
+  app.route("/files", fileDownloadRoutes(deps));
   app.get("/api/widget/settings", (c) => {
     const widget = deps.settings.widget();
     const lang = chooseLanguage(
@@ -101,7 +111,7 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
     );
     c.header("Cache-Control", "no-cache");
     c.header("Vary", "Accept-Language");
-    return c.json(publicWidgetSettings(widget, lang));
+    return c.json(publicWidgetSettings(widget, lang, deps.settings.files()));
   });
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/", (c) => c.html(shopPage(c.req.query("lang"))));
@@ -128,6 +138,8 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
  * own pages: the browser's Origin header must name this host (a JSON body alone proves nothing).
  */
 const sameOriginWrites = createMiddleware(async (c, next) => {
+  // The widget's upload carries a bearer token, not a cookie, and checks the page's origin.
+  if (c.req.path === WIDGET_UPLOADS) return next();
   if (!SAFE_METHODS.has(c.req.method) && !isSameHost(c)) {
     throw new HTTPException(403, { message: "Changes are accepted only from this site's pages." });
   }
@@ -142,14 +154,27 @@ const tooLarge = (c: Context) =>
   c.json({ error: "The request is too large." }, 413, { Connection: "close" });
 const anonymousBodies = bodyLimit({ maxSize: ANONYMOUS_BODY_BYTES, onError: tooLarge });
 const signedInBodies = bodyLimit({ maxSize: BODY_BYTES, onError: tooLarge });
+/** The upload routes check the admin's own limit; this is the ceiling of any setting. */
+const fileBodies = bodyLimit({
+  maxSize: MAX_FILE_MEGABYTES * 1024 * 1024,
+  onError: (c) =>
+    c.json({ error: `A file can be at most ${MAX_FILE_MEGABYTES} MB.` }, 413, {
+      Connection: "close",
+    }),
+});
+const WIDGET_UPLOADS = "/api/widget/files";
 
 /**
  * Every request body has a size limit, checked before it is read (by Content-Length, or as a
  * chunked body arrives): a 413, and no memory spent on the rest.
  */
-const limitBodies = createMiddleware((c, next) =>
-  (c.req.path.startsWith("/api/agent/") ? anonymousBodies : signedInBodies)(c, next),
-);
+const limitBodies = createMiddleware((c, next) => {
+  const { path } = c.req;
+  if (path === WIDGET_UPLOADS || /^\/api\/desk\/conversations\/\d+\/files$/.test(path)) {
+    return fileBodies(c, next);
+  }
+  return (path.startsWith("/api/agent/") ? anonymousBodies : signedInBodies)(c, next);
+});
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const SOCKET_PATHS = new Set(["/ws/visitor", "/ws/agent"]);

@@ -1,13 +1,18 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { learningSettings, routingSettings, widgetSettings } from "../../protocol/index.ts";
+import {
+  fileSettings,
+  learningSettings,
+  routingSettings,
+  widgetSettings,
+} from "../../protocol/index.ts";
 import { WIDGET_TEXTS } from "../widget-language.ts";
 import type { AgentEnv } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { body } from "./request-input.ts";
 
 /**
- * /api/admin/settings: routing, the widget and learning; saved settings apply at once, no
+ * /api/admin/settings: routing, the widget, learning and files; saved settings apply at once, no
  * restart. A save answers with what is now stored, for the form to show.
  */
 export function settingsRoutes(deps: AppDeps) {
@@ -18,6 +23,7 @@ export function settingsRoutes(deps: AppDeps) {
         routing: settings.routing(),
         widget: settings.widget(),
         learning: settings.learning(),
+        files: settings.files(),
         // What the widget can speak, with its own greeting, for the admin's language choices.
         widgetLanguages: [...WIDGET_TEXTS].map(([code, texts]) => ({
           code,
@@ -29,6 +35,11 @@ export function settingsRoutes(deps: AppDeps) {
       const value = await body(c.req.raw, learningSettings);
       await settings.saveLearning(value, c.get("agent").id, now());
       return c.json({ learning: settings.learning() });
+    })
+    .put("/files", async (c) => {
+      const value = await body(c.req.raw, fileSettings);
+      await settings.saveFiles(value, c.get("agent").id, now());
+      return c.json({ files: settings.files() });
     })
     .put("/routing", async (c) => {
       const value = await body(c.req.raw, routingSettings);

@@ -1,6 +1,7 @@
 import { type AgentServerFrame, agentClientFrame, parseFrame } from "../../protocol/index.ts";
 import { accessTopic, closeFor, type EndReason } from "../agent-access.ts";
 import type { Desk, SignedInAgent } from "../desk/index.ts";
+import type { Files } from "../files/index.ts";
 import type { Guard } from "../limits.ts";
 import { INBOX_TOPIC, type Publisher, transitionError } from "../publisher.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
@@ -24,6 +25,8 @@ export interface AgentSession {
 export function agentConnection(
   deps: {
     desk: Desk;
+    /** Adds the signed links to the files of the messages this socket receives. */
+    files: Pick<Files, "links">;
     publish: Publisher;
     guard: Guard;
     now: () => number;
@@ -40,7 +43,7 @@ export function agentConnection(
   /** Set when access ended: nothing more reaches this socket. */
   let ended = false;
   const send = (frame: AgentServerFrame | undefined) => {
-    if (frame && !ended) socket.send(JSON.stringify(frame));
+    if (frame && !ended) socket.send(JSON.stringify(deps.files.links.inFrame(frame)));
   };
 
   function end(why: EndReason): void {

@@ -17,9 +17,12 @@ import {
 } from "../../protocol/index.ts";
 import { type IdentitySecrets, identifyVisitor } from "../auth/visitor-identity.ts";
 import type { Chat } from "../chat.ts";
+import { withFiles } from "../files/claim-error.ts";
+import type { Files } from "../files/index.ts";
 import type { Guard } from "../limits.ts";
 import type { Presence } from "../presence.ts";
 import { type Publisher, visitorTopic } from "../publisher.ts";
+import type { Settings } from "../settings-store.ts";
 import type { WaitingLine } from "../waiting-line.ts";
 import { writtenIn } from "../widget-language.ts";
 import { type ClientSocket, frameHandler } from "./client-socket.ts";
@@ -27,6 +30,9 @@ import { MessageStream } from "./message-stream.ts";
 
 export interface VisitorDeps {
   chat: Chat;
+  settings: Settings;
+  /** Adds the signed links to the files of the messages this socket receives. */
+  files: Pick<Files, "links">;
   publish: Publisher;
   db: Db;
   guard: Guard;
@@ -54,7 +60,8 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
   /** Ends the subscriptions and the customer's presence. */
   let unsubscribe: (() => void) | undefined;
   let closed = false;
-  const send = (frame: VisitorServerFrame) => socket.send(JSON.stringify(frame));
+  const send = (frame: VisitorServerFrame) =>
+    socket.send(JSON.stringify(deps.files.links.inFrame(frame)));
 
   function streamOf(conversationId: number, afterSeq: number): MessageStream {
     return new MessageStream(conversationId, afterSeq, chat.readAfter, (message) =>
@@ -152,8 +159,14 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         const retryAfterMs = await messageAllowed(visitorId);
         if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs, frame.clientId));
         page = frame.page ?? page;
-        const { clientId, text } = frame;
-        const appended = await chat.storeCustomerMessage(visitorId, { clientId, text, page });
+        const { clientId, text, attachments: fileIds } = frame;
+        const message = { clientId, text, page, fileIds };
+        const sender = visitorId;
+        const { perMessage } = deps.settings.files();
+        const appended = await withFiles(frame, perMessage, () =>
+          chat.storeCustomerMessage(sender, message),
+        );
+        if ("type" in appended) return send(appended);
         const language = writtenIn(text, deps.languages());
         send({
           type: "ack",

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   Availability,
   Place,
   VisitorClientFrame,
@@ -52,6 +53,16 @@ const TYPING_EVERY_MS = 2_500;
 /** The agent's typing signal repeats every few seconds; without one this long, it stopped. */
 const AGENT_TYPING_SHOWN_MS = 6_000;
 
+function sendFrame(pending: PendingMessage): Extract<VisitorClientFrame, { type: "send" }> {
+  const { clientId, text, files } = pending;
+  return {
+    type: "send",
+    clientId,
+    text,
+    ...(files ? { attachments: files.map((f) => f.id) } : {}),
+  };
+}
+
 /**
  * The widget's connection: says hello with the stored visitor token, keeps unacknowledged
  * messages in storage and resends them (same client id) after every reconnect.
@@ -80,7 +91,7 @@ export class ChatClient {
   private readonly listeners = new Set<(state: ChatState) => void>();
 
   constructor(
-    server: string,
+    readonly server: string,
     /** A signed-in customer's id and its signature, from the host page. */
     private user: User | undefined,
     private readonly events: ClientEvents,
@@ -144,12 +155,19 @@ export class ChatClient {
       : { conversationId: this.conversationId, seq: last.seq };
   }
 
-  send(text: string): void {
+  send(text: string, files: Attachment[] = []): void {
     const pending: PendingMessage = { clientId: crypto.randomUUID(), text, at: Date.now() };
+    if (files.length > 0) pending.files = files;
     this.setOutbox([...this.state.outbox, pending]);
-    if (this.state.online) {
-      this.sendFrame({ type: "send", clientId: pending.clientId, text, page: currentPage() });
-    }
+    if (this.state.online) this.sendFrame({ ...sendFrame(pending), page: currentPage() });
+  }
+
+  /** Where the customer's files go, with the token that says whose they are. */
+  uploadTarget(): { url: string; token: string | undefined } {
+    return {
+      url: new URL("/api/widget/files", this.server).href,
+      token: readStored<string>(TOKEN_KEY) ?? undefined,
+    };
   }
 
   /** Tells the server the customer is typing, at most every few seconds: the bot waits. */
@@ -279,9 +297,7 @@ export class ChatClient {
 
   private flush(): void {
     for (const pending of this.state.outbox) {
-      if (pending.error === undefined) {
-        this.sendFrame({ type: "send", clientId: pending.clientId, text: pending.text });
-      }
+      if (pending.error === undefined) this.sendFrame(sendFrame(pending));
     }
     if (this.wantsPerson) {
       this.wantsPerson = false;

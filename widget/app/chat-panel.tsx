@@ -89,6 +89,7 @@ export function ChatPanel({ client, open, config, onSwitch, onClose }: Props) {
         greeting={config.greeting ?? en.empty}
         readSeq={state.readSeq}
         onDismiss={(id) => client.dismiss(id)}
+        server={client.server}
       />
       <p class="typing" aria-live="polite">
         {state.agentTyping ? en.agentTyping : ""}
@@ -113,9 +114,11 @@ export function ChatPanel({ client, open, config, onSwitch, onClose }: Props) {
         </div>
       )}
       <Composer
-        onSend={(text) => client.send(text)}
+        onSend={(text, files) => client.send(text, files)}
         onTyping={() => client.typing()}
         autoFocus={open}
+        limits={config.files}
+        uploadTarget={() => client.uploadTarget()}
       />
     </section>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { Attachment, FileLimits } from "../../protocol/files.ts";
 import { format } from "../../protocol/format.ts";
 import { MAX_TEXT_LENGTH } from "../../protocol/limits.ts";
+import { Tray, type UploadTarget, useAttachments } from "./attachments.tsx";
 import { useTexts } from "./texts.ts";
 
 /** From here on the box shows how many characters are left. */
@@ -9,19 +11,27 @@ const COUNT_FROM = MAX_TEXT_LENGTH - 500;
 /**
  * The message box: grows with what is written (up to a limit set in CSS), sends on Enter, and
  * never cuts a text: past the limit it says by how much and refuses to send until shortened.
+ * Files come with the paperclip, by pasting (a screenshot) or by dropping them on it.
  */
 export function Composer({
   onSend,
   onTyping,
   autoFocus,
+  limits,
+  uploadTarget,
 }: {
-  onSend: (text: string) => void;
+  onSend: (text: string, files: Attachment[]) => void;
   onTyping: () => void;
   autoFocus: boolean;
+  limits: FileLimits;
+  uploadTarget: () => UploadTarget;
 }) {
   const en = useTexts();
   const [text, setText] = useState("");
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const files = useAttachments(limits, uploadTarget, en);
+  const attaching = limits.types.length > 0;
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
@@ -36,9 +46,11 @@ export function Composer({
 
   function submit(): void {
     const trimmed = text.trim();
-    if (!trimmed || over > 0) return;
-    onSend(trimmed);
+    const ready = files.ready();
+    if ((!trimmed && !ready?.length) || over > 0 || !ready) return;
+    onSend(trimmed, ready);
     setText("");
+    files.clear();
   }
 
   return (
@@ -48,7 +60,21 @@ export function Composer({
         event.preventDefault();
         submit();
       }}
+      onDragOver={(event) => {
+        if (attaching && event.dataTransfer?.types.includes("Files")) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        if (!attaching || !event.dataTransfer?.files.length) return;
+        event.preventDefault();
+        void files.add([...event.dataTransfer.files]);
+      }}
     >
+      <Tray drafts={files.drafts} onRemove={files.remove} texts={en} />
+      {files.notice && (
+        <p class="count over" role="alert">
+          {files.notice}
+        </p>
+      )}
       {counting && (
         <p
           id="hfc-count"
@@ -72,6 +98,12 @@ export function Composer({
           setText(event.currentTarget.value);
           onTyping();
         }}
+        onPaste={(event) => {
+          const pasted = [...(event.clipboardData?.files ?? [])];
+          if (!attaching || pasted.length === 0) return;
+          event.preventDefault();
+          void files.add(pasted);
+        }}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
@@ -79,7 +111,43 @@ export function Composer({
           }
         }}
       />
-      <button type="submit" class="send-button" aria-disabled={over > 0}>
+      {attaching && (
+        <>
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            hidden
+            accept={limits.types.join(",")}
+            onChange={(event) => {
+              void files.add([...(event.currentTarget.files ?? [])]);
+              event.currentTarget.value = "";
+            }}
+          />
+          <button
+            type="button"
+            class="icon-button attach-button"
+            aria-label={en.attach}
+            title={en.attach}
+            onClick={() => picker.current?.click()}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+              <path
+                d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.8"
+                stroke-linecap="round"
+              />
+            </svg>
+          </button>
+        </>
+      )}
+      <button
+        type="submit"
+        class="send-button"
+        aria-disabled={over > 0 || files.ready() === undefined}
+      >
         {en.send}
       </button>
     </form>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
 import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
 import type { Messages } from "../i18n/messages.ts";
+import { FileList } from "./attachments.tsx";
 import { LinkedText } from "./linked-text.tsx";
 import { useTexts } from "./texts.ts";
 import type { PendingMessage } from "./transcript.ts";
@@ -13,9 +14,11 @@ interface Props {
   /** The customer's messages up to here were read by a person. */
   readSeq: number;
   onDismiss: (clientId: string) => void;
+  /** The chat server, which file links are relative to. */
+  server: string;
 }
 
-export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: Props) {
+export function MessageList({ messages, outbox, greeting, readSeq, onDismiss, server }: Props) {
   const en = useTexts();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: "end" }), [messages.length, outbox.length]);
@@ -29,11 +32,17 @@ export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: 
         </p>
       )}
       {messages.map((message) => (
-        <Message key={message.seq} message={message} read={message.seq <= readSeq} />
+        <Message
+          key={message.seq}
+          message={message}
+          read={message.seq <= readSeq}
+          server={server}
+        />
       ))}
       {outbox.map((pending) => (
         <div key={pending.clientId} class="bubble customer">
-          <p dir="auto">{pending.text}</p>
+          {pending.text && <p dir="auto">{pending.text}</p>}
+          {pending.files && <FileList files={pending.files} server={server} />}
           {pending.error === undefined ? (
             <small class="meta">{en.sending}</small>
           ) : (
@@ -51,15 +60,27 @@ export function MessageList({ messages, outbox, greeting, readSeq, onDismiss }: 
   );
 }
 
-function Message({ message, read }: { message: WireMessage; read: boolean }) {
+function Message({
+  message,
+  read,
+  server,
+}: {
+  message: WireMessage;
+  read: boolean;
+  server: string;
+}) {
   const en = useTexts();
+  const files = message.attachments && <FileList files={message.attachments} server={server} />;
   switch (message.author) {
     case "customer":
       return (
         <div class="bubble customer">
-          <p dir="auto">
-            <LinkedText text={message.text} />
-          </p>
+          {message.text && (
+            <p dir="auto">
+              <LinkedText text={message.text} />
+            </p>
+          )}
+          {files}
           <small class="meta">
             {read ? en.read : en.sent} · <Time at={message.at} />
           </small>
@@ -88,9 +109,12 @@ function Message({ message, read }: { message: WireMessage; read: boolean }) {
             <small class="label">
               {name} · <Time at={message.at} />
             </small>
-            <p dir="auto">
-              <LinkedText text={message.text} />
-            </p>
+            {message.text && (
+              <p dir="auto">
+                <LinkedText text={message.text} />
+              </p>
+            )}
+            {files}
           </div>
         </div>
       );

@@ -1,9 +1,11 @@
-import type { WireMessage } from "../../protocol/index.ts";
+import type { Attachment, WireMessage } from "../../protocol/index.ts";
 
 /** A message the customer wrote that the server has not acknowledged yet. */
 export interface PendingMessage {
   clientId: string;
   text: string;
+  /** Uploaded already; the message names them. */
+  files?: Attachment[];
   at: number;
   /** Set when the server refused it: shown with the reason, never resent. */
   error?: string;

@@ -1,7 +1,12 @@
 import { useState } from "preact/hooks";
 import {
+  FILE_KIND_NAMES,
+  type FileKind,
+  type FileSettings,
   format,
   HANDOFF_REASONS,
+  MAX_FILE_MEGABYTES,
+  MAX_FILES_PER_MESSAGE,
   type RoutingSettings,
   type WidgetSettings,
 } from "../../../protocol/index.ts";
@@ -12,7 +17,10 @@ import { listOf, useResource } from "../use-resource.ts";
 import { BusinessHoursFields, hoursFrom } from "./business-hours-fields.tsx";
 import { LanguageFields, languagesFrom, type WidgetLanguage } from "./language-fields.tsx";
 
-/** Routing (reason to skill, the waiting alert) and the widget (greeting, look, hours, sites). */
+/**
+ * Routing (reason to skill, the waiting alert), the widget (greeting, look, hours, sites) and
+ * the files customers and agents may send.
+ */
 export function SettingsAdmin() {
   const { data, error, replace } = useResource<SettingsPage>("/api/admin/settings");
   // Each form shows what the server stored: after a save it is drawn again from the reply.
@@ -29,6 +37,7 @@ export function SettingsAdmin() {
           onSaved={(widget) => replace({ ...data, widget })}
         />
       )}
+      {data && <FilesForm files={data.files} onSaved={(files) => replace({ ...data, files })} />}
     </main>
   );
 }
@@ -149,9 +158,87 @@ function WidgetForm({
   );
 }
 
+const KIND_LABELS: Record<FileKind, string> = {
+  image: en.fileKind_image,
+  pdf: en.fileKind_pdf,
+  text: en.fileKind_text,
+  office: en.fileKind_office,
+};
+
+function FilesForm({
+  files,
+  onSaved,
+}: {
+  files: FileSettings;
+  onSaved: (stored: FileSettings) => void;
+}) {
+  const [result, setResult] = useState<string | null>(null);
+  return (
+    <form
+      key={JSON.stringify(files)}
+      class="stack card"
+      aria-labelledby="files-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const body: FileSettings = {
+          kinds: FILE_KIND_NAMES.filter((kind) => data.get(`kind-${kind}`) === "on"),
+          maxMegabytes: Number(data.get("maxMegabytes")),
+          perMessage: Number(data.get("perMessage")),
+        };
+        void attempt(async () => onSaved(await saveSection("files", body))).then((failed) =>
+          setResult(failed ?? en.saved),
+        );
+      }}
+    >
+      <h2 id="files-title">{en.filesTitle}</h2>
+      <fieldset>
+        <legend>{en.fileKinds}</legend>
+        {FILE_KIND_NAMES.map((kind) => (
+          <label key={kind} class="check">
+            <input
+              type="checkbox"
+              name={`kind-${kind}`}
+              defaultChecked={files.kinds.includes(kind)}
+            />
+            {KIND_LABELS[kind]}
+          </label>
+        ))}
+      </fieldset>
+      <div class="row">
+        <label>
+          {en.maxMegabytes}
+          <input
+            name="maxMegabytes"
+            type="number"
+            required
+            min={1}
+            max={MAX_FILE_MEGABYTES}
+            defaultValue={String(files.maxMegabytes)}
+          />
+        </label>
+        <label>
+          {en.filesPerMessage}
+          <input
+            name="perMessage"
+            type="number"
+            required
+            min={1}
+            max={MAX_FILES_PER_MESSAGE}
+            defaultValue={String(files.perMessage)}
+          />
+        </label>
+      </div>
+      <button type="submit">{en.save}</button>
+      {result && <p role="status">{result}</p>}
+    </form>
+  );
+}
+
 interface Sections {
   routing: RoutingSettings;
   widget: WidgetSettings;
+  files: FileSettings;
 }
 
 type SettingsPage = Sections & { widgetLanguages: WidgetLanguage[] };
