@@ -14,6 +14,7 @@ const limits: Limits = {
   newVisitorsPerIp: NEVER,
   newConversationsPerIp: NEVER,
   uploadsPerIp: NEVER,
+  apiRequestsPerToken: NEVER,
   signInsPerIp: NEVER,
   signInsPerAccount: NEVER,
   maxBufferedBytes: 16 * 1024 * 1024,

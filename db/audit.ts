@@ -25,6 +25,13 @@ const AUDIT_ACTIONS = [
   "settings_saved",
   "visitor_exported",
   "visitor_deleted",
+  "webhook_created",
+  "webhook_updated",
+  "webhook_deleted",
+  "api_token_created",
+  "api_token_revoked",
+  /** A reply, note, claim or resolution through the REST API: `data.token` says whose. */
+  "api_write",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

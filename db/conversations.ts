@@ -6,6 +6,7 @@ import type {
   Handoff,
   Page,
   SystemEvent,
+  WebhookEvent,
   WireMessage,
 } from "../protocol/index.ts";
 import { type AuditAction, recordAudit } from "./audit.ts";
@@ -15,6 +16,7 @@ import { lockAgent, lockConversation, lockVisitor } from "./locks.ts";
 import { insertMessage, type NewMessage } from "./messages.ts";
 import { recordPickup } from "./pickups.ts";
 import { prepared } from "./prepared.ts";
+import { queueWebhooks } from "./webhooks.ts";
 
 export interface Appended {
   conversation: ConversationSummary;
@@ -429,6 +431,8 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
       return { ok: false, reason: exists ? "conflict" : "not_found" } as const;
     }
     await logEvent(tx, conversationId, event, now);
+    const told = webhookOf(conversationId, event, spec.set);
+    if (told) await queueWebhooks(tx, told.type, told.data, now);
     await spec.after?.(tx, now);
     if (spec.audit) {
       const entry = { action: spec.audit, target: `conversation:${conversationId}` };
@@ -474,6 +478,7 @@ async function latestOrNew(
     .returning({ id: conversations.id });
   if (!created) throw new Error(`no conversation was created for visitor ${visitorId}`);
   await logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
+  await queueWebhooks(tx, "conversation.created", { conversationId: created.id, visitorId }, now);
   return { id: created.id, status: "bot" };
 }
 
@@ -552,6 +557,49 @@ async function logEvent(
   await tx.q
     .insert(tx.t.conversationEvents)
     .values({ conversationId, type, actor, agentId: agentId ?? null, data: data ?? {}, at });
+}
+
+/** What a move is told to webhooks as, if anything. */
+function webhookOf(
+  conversationId: number,
+  event: ConversationEvent,
+  set: TransitionSpec["set"],
+): { type: WebhookEvent; data: Record<string, unknown> } | undefined {
+  const by = event.actor === "system" ? "router" : event.actor;
+  switch (event.type) {
+    case "handoff": {
+      const { handoff, priority, skill } = set;
+      const data = {
+        conversationId,
+        by,
+        ...event.data,
+        priority,
+        skill,
+        summary: handoff?.summary,
+      };
+      return { type: "conversation.handed_off", data };
+    }
+    case "claimed":
+    case "assigned":
+      return {
+        type: "conversation.assigned",
+        data: { conversationId, agentId: event.agentId, by },
+      };
+    case "transferred":
+      return set.assigneeId
+        ? {
+            type: "conversation.assigned",
+            data: { conversationId, agentId: set.assigneeId, by, byAgentId: event.agentId },
+          }
+        : undefined;
+    case "resolved":
+      return {
+        type: "conversation.resolved",
+        data: { conversationId, by, ...(event.agentId ? { agentId: event.agentId } : {}) },
+      };
+    default:
+      return undefined;
+  }
 }
 
 async function isActiveAgent(tx: Tx, agentId: number): Promise<boolean> {

@@ -23,6 +23,16 @@ export interface Db {
   /** Runs `work` in a write transaction; see `write`. */
   readonly transact: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   readonly close: () => Promise<void>;
+  /**
+   * The active webhook endpoints and their events, kept by `loadSubscriptions` (webhooks.ts):
+   * a change tells the endpoints subscribed to it inside its own transaction, and one nobody
+   * subscribed to costs nothing.
+   */
+  readonly subscriptions: Subscriptions;
+}
+
+export interface Subscriptions {
+  endpoints: readonly { id: number; events: readonly string[] }[];
 }
 
 /** Inside a write transaction: what must be stored with the change (its audit entry) takes this. */

@@ -12,6 +12,14 @@ export {
   type NewAgent,
 } from "./agents.ts";
 export {
+  createApiToken,
+  findApiToken,
+  listApiTokens,
+  revokeApiToken,
+  type TokenHolder,
+  touchApiToken,
+} from "./api-tokens.ts";
+export {
   deletionsDone,
   dropUnsentUploads,
   FilesUnavailable,
@@ -102,3 +110,15 @@ export {
   updateVisitorProfile,
   type Visitor,
 } from "./visitors.ts";
+export {
+  claimDueDeliveries,
+  createWebhookEndpoint,
+  type DueDelivery,
+  deleteWebhookEndpoint,
+  listDeliveries,
+  listWebhookEndpoints,
+  loadSubscriptions,
+  recordAttempt,
+  retryDelivery,
+  updateWebhookEndpoint,
+} from "./webhooks.ts";

@@ -3,6 +3,7 @@ import type { Author, SystemEvent, WireMessage } from "../protocol/index.ts";
 import { claimUploads, type FileClaim, type StoredAttachment } from "./attachments.ts";
 import { type Db, first, type Tx } from "./database.ts";
 import { prepared } from "./prepared.ts";
+import { queueWebhooks } from "./webhooks.ts";
 
 export interface NewMessage {
   author: Author;
@@ -62,6 +63,19 @@ export async function insertMessage(
     }),
   );
   if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
+  // System messages only announce moves, which webhooks tell of themselves.
+  if (input.author !== "system") {
+    const message = {
+      seq: bumped.seq,
+      author: input.author,
+      text: input.text,
+      at: now,
+      ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
+      ...(input.internal ? { internal: true } : {}),
+      ...(attachments ? { attachments } : {}),
+    };
+    await queueWebhooks(tx, "message.created", { conversationId, message }, now);
+  }
   // Nothing to look up (an agent's name, an FAQ entry's title): the message is what was given.
   if (input.agentId === undefined && input.faqId === undefined) {
     return { message: wireMessageOf(input, bumped.seq, now, attachments), duplicate: false };

@@ -43,6 +43,7 @@ export async function openPostgres(url: string): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    subscriptions: { endpoints: [] },
   };
   return db;
 }

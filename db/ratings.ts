@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Rating } from "../protocol/index.ts";
 import { type Db, write } from "./database.ts";
+import { queueWebhooks } from "./webhooks.ts";
 
 /**
  * The customer's rating of their own resolved conversation; they may change it while it stays
@@ -13,8 +14,8 @@ export async function rateConversation(
 ): Promise<boolean> {
   const { conversationId, visitorId, rating } = input;
   const { conversations } = db.t;
-  const rated = await write(db, (tx) =>
-    tx.q
+  return write(db, async (tx) => {
+    const rated = await tx.q
       .update(conversations)
       .set({ rating: rating.score, ratingComment: rating.comment || null, ratedAt: now })
       .where(
@@ -24,7 +25,9 @@ export async function rateConversation(
           eq(conversations.status, "resolved"),
         ),
       )
-      .returning({ id: conversations.id }),
-  );
-  return rated.length > 0;
+      .returning({ id: conversations.id });
+    if (rated.length === 0) return false;
+    await queueWebhooks(tx, "conversation.rated", { conversationId, rating }, now);
+    return true;
+  });
 }

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type {
+  ApiScope,
   Attachment,
   Author,
   ConversationStatus,
@@ -24,6 +25,7 @@ import type {
   HandoffReason,
   SettingsKey,
   SystemEvent,
+  WebhookEvent,
 } from "../protocol/index.ts";
 import { EVENT_TYPES, MARK_STATUSES } from "./schema.ts";
 
@@ -250,6 +252,64 @@ export const attachments = pgTable(
 export const fileDeletions = pgTable("file_deletions", {
   storageKey: text("storage_key").primaryKey(),
   since: bigint("since", { mode: "number" }).notNull(),
+});
+
+/** Where the company wants to hear of what happens in conversations (signed HTTP POSTs). */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  events: jsonb("events").$type<WebhookEvent[]>().notNull(),
+  /** Standard Webhooks' form: whsec_ and the HMAC key in base64. */
+  secret: text("secret").notNull(),
+  active: boolean("active").notNull().default(true),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+/**
+ * One event for one endpoint: written in the transaction of the change it tells of, then
+ * posted and retried with backoff until the receiver answers 2xx or it is given up. Its log is
+ * what the admin sees.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** The same for every endpoint told of the event; receivers use it to drop repeats. */
+    eventId: text("event_id").notNull(),
+    type: text("type").$type<WebhookEvent>().notNull(),
+    /** The JSON body exactly as signed and sent. */
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }),
+    deliveredAt: bigint("delivered_at", { mode: "number" }),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (table) => [
+    index("webhook_deliveries_due_idx").on(table.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.id),
+  ],
+);
+
+/** Admin-issued keys to the REST API: stored hashed, scoped, acting as one agent, revocable. */
+export const apiTokens = pgTable("api_tokens", {
+  id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  scopes: jsonb("scopes").$type<ApiScope[]>().notNull(),
+  /** Replies and notes made with the token are this agent's. */
+  agentId: integer("agent_id")
+    .notNull()
+    .references(() => agents.id),
+  createdBy: integer("created_by").references(() => agents.id),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  lastUsedAt: bigint("last_used_at", { mode: "number" }),
+  revokedAt: bigint("revoked_at", { mode: "number" }),
 });
 
 export const faqEntries = pgTable("faq_entries", {

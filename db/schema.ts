@@ -9,6 +9,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type {
+  ApiScope,
   Attachment,
   Author,
   ConversationStatus,
@@ -16,6 +17,7 @@ import type {
   HandoffReason,
   SettingsKey,
   SystemEvent,
+  WebhookEvent,
 } from "../protocol/index.ts";
 
 export const agents = sqliteTable("agents", {
@@ -291,6 +293,64 @@ export const attachments = sqliteTable(
 export const fileDeletions = sqliteTable("file_deletions", {
   storageKey: text("storage_key").primaryKey(),
   since: integer("since").notNull(),
+});
+
+/** Where the company wants to hear of what happens in conversations (signed HTTP POSTs). */
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  events: text("events", { mode: "json" }).$type<WebhookEvent[]>().notNull(),
+  /** Standard Webhooks' form: whsec_ and the HMAC key in base64. */
+  secret: text("secret").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * One event for one endpoint: written in the transaction of the change it tells of, then
+ * posted and retried with backoff until the receiver answers 2xx or it is given up. Its log is
+ * what the admin sees.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    /** The same for every endpoint told of the event; receivers use it to drop repeats. */
+    eventId: text("event_id").notNull(),
+    type: text("type").$type<WebhookEvent>().notNull(),
+    /** The JSON body exactly as signed and sent. */
+    payload: text("payload").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at"),
+    deliveredAt: integer("delivered_at"),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [
+    index("webhook_deliveries_due_idx").on(table.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.id),
+  ],
+);
+
+/** Admin-issued keys to the REST API: stored hashed, scoped, acting as one agent, revocable. */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  scopes: text("scopes", { mode: "json" }).$type<ApiScope[]>().notNull(),
+  /** Replies and notes made with the token are this agent's. */
+  agentId: integer("agent_id")
+    .notNull()
+    .references(() => agents.id),
+  createdBy: integer("created_by").references(() => agents.id),
+  createdAt: integer("created_at").notNull(),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
 });
 
 export const faqEntries = sqliteTable("faq_entries", {

@@ -33,6 +33,7 @@ export function openSqlite(file: string): Db {
     close: async () => {
       client.close();
     },
+    subscriptions: { endpoints: [] },
   };
   // One connection: the transaction's handle is the database's own.
   const tx: Tx = { ...db, inTransaction: true };

@@ -1,6 +1,7 @@
 export * from "./files.ts";
 export { format } from "./format.ts";
 export * from "./frames.ts";
+export * from "./integrations.ts";
 export * from "./limits.ts";
 export { describeIssue, MAX_JSON_DEPTH, type Parsed, parseFrame } from "./parse.ts";
 export * from "./reports.ts";

@@ -30,9 +30,14 @@ const FAQ = {
   questions: ["Do you gift wrap?"],
 };
 
-type Role = "anonymous" | "visitor" | "agent" | "admin";
-/** "visitor": the widget's own routes, opened by a visitor token and nothing else. */
-type Access = "public" | "visitor" | "agent" | "admin";
+/** "token": a REST API token with every scope, acting as the admin. */
+type Role = "anonymous" | "visitor" | "agent" | "admin" | "token";
+const ROLES = ["anonymous", "visitor", "agent", "admin", "token"] as const;
+/**
+ * "visitor": the widget's own routes, opened by a visitor token and nothing else; "token": the
+ * REST API, opened by an API token and nothing else.
+ */
+type Access = "public" | "visitor" | "agent" | "admin" | "token";
 
 /** A one-pixel PNG, the smallest real upload. */
 const pixel = () =>
@@ -63,7 +68,23 @@ interface Fixture {
   markId(): Promise<number>;
   /** The token of a fresh invitation link. */
   passwordToken(): Promise<string>;
+  /** A conversation waiting in the queue. */
+  queuedId(): Promise<number>;
+  /** A conversation assigned to the admin, whom the API token acts as. */
+  mineId(): Promise<number>;
+  webhookId(): Promise<number>;
+  /** A delivery not yet made (its endpoint's address is refused as private). */
+  deliveryId(): Promise<number>;
+  apiTokenId(): Promise<number>;
 }
+
+const WEBHOOK = { url: "http://127.0.0.1:9/hooks", events: ["conversation.created"] };
+const ALL_SCOPES = [
+  "conversations:read",
+  "conversations:reply",
+  "conversations:note",
+  "conversations:resolve",
+];
 
 const CANNED = { shortcut: "hello", text: "Hello! How can I help?" };
 
@@ -309,6 +330,100 @@ const ROUTES: Record<string, RouteCase> = {
       raw: await pixel(),
     }),
   },
+  "GET /api/admin/webhooks": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/webhooks" }),
+  },
+  "POST /api/admin/webhooks": {
+    access: "admin",
+    ok: 201,
+    request: async () => ({ path: "/api/admin/webhooks", body: WEBHOOK }),
+  },
+  "PUT /api/admin/webhooks/:id": {
+    access: "admin",
+    ok: 200,
+    request: async (f) => ({ path: `/api/admin/webhooks/${await f.webhookId()}`, body: WEBHOOK }),
+  },
+  "DELETE /api/admin/webhooks/:id": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/webhooks/${await f.webhookId()}` }),
+  },
+  "GET /api/admin/webhook-deliveries": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/webhook-deliveries" }),
+  },
+  "POST /api/admin/webhook-deliveries/:id/retry": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/webhook-deliveries/${await f.deliveryId()}/retry` }),
+  },
+  "GET /api/admin/api-tokens": {
+    access: "admin",
+    ok: 200,
+    request: async () => ({ path: "/api/admin/api-tokens" }),
+  },
+  "POST /api/admin/api-tokens": {
+    access: "admin",
+    ok: 201,
+    request: async () => ({
+      path: "/api/admin/api-tokens",
+      body: { name: "CRM", scopes: ["conversations:read"] },
+    }),
+  },
+  "DELETE /api/admin/api-tokens/:id": {
+    access: "admin",
+    ok: 204,
+    request: async (f) => ({ path: `/api/admin/api-tokens/${await f.apiTokenId()}` }),
+  },
+  "GET /api/v1/openapi.json": {
+    access: "public",
+    ok: 200,
+    request: async () => ({ path: "/api/v1/openapi.json" }),
+  },
+  "GET /api/v1/conversations": {
+    access: "token",
+    ok: 200,
+    request: async () => ({ path: "/api/v1/conversations" }),
+  },
+  "GET /api/v1/conversations/:id": {
+    access: "token",
+    ok: 200,
+    request: async (f) => ({ path: `/api/v1/conversations/${await f.conversationId()}` }),
+  },
+  "GET /api/v1/conversations/:id/messages": {
+    access: "token",
+    ok: 200,
+    request: async (f) => ({ path: `/api/v1/conversations/${await f.conversationId()}/messages` }),
+  },
+  "POST /api/v1/conversations/:id/claim": {
+    access: "token",
+    ok: 200,
+    request: async (f) => ({ path: `/api/v1/conversations/${await f.queuedId()}/claim` }),
+  },
+  "POST /api/v1/conversations/:id/messages": {
+    access: "token",
+    ok: 201,
+    request: async (f) => ({
+      path: `/api/v1/conversations/${await f.mineId()}/messages`,
+      body: { text: "On it." },
+    }),
+  },
+  "POST /api/v1/conversations/:id/notes": {
+    access: "token",
+    ok: 201,
+    request: async (f) => ({
+      path: `/api/v1/conversations/${await f.queuedId()}/notes`,
+      body: { text: "Called them." },
+    }),
+  },
+  "POST /api/v1/conversations/:id/resolve": {
+    access: "token",
+    ok: 200,
+    request: async (f) => ({ path: `/api/v1/conversations/${await f.mineId()}/resolve` }),
+  },
   "GET /api/widget/settings": {
     access: "public",
     ok: 200,
@@ -317,8 +432,9 @@ const ROUTES: Record<string, RouteCase> = {
 };
 
 const ALLOWED: Record<Access, Role[]> = {
-  public: ["anonymous", "visitor", "agent", "admin"],
+  public: ["anonymous", "visitor", "agent", "admin", "token"],
   visitor: ["visitor"],
+  token: ["token"],
   agent: ["agent", "admin"],
   admin: ["admin"],
 };
@@ -327,6 +443,7 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
   let clock = Date.now();
   let server: Harness;
   let adminCookie: string;
+  let apiToken: string;
   before(async () => {
     // The access matrix opens a fresh conversation for each role of many routes.
     const many = { points: 1000, perMs: 60_000 };
@@ -335,6 +452,11 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       limits: { newConversationsPerIp: many, newVisitorsPerIp: many },
     });
     adminCookie = sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password));
+    const issued = await api(server.url, "POST", "/api/admin/api-tokens", {
+      cookie: adminCookie,
+      body: { name: "Every scope", scopes: ALL_SCOPES },
+    });
+    apiToken = ((await issued.json()) as { token: string }).token;
   });
   after(async () => {
     await server.close();
@@ -384,6 +506,53 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       );
       return ((await response.json()) as { mark: { id: number } }).mark.id;
     },
+    async queuedId() {
+      const { socket } = await visitor(server.url);
+      socket.send({ type: "talk_to_person" });
+      const queued = await socket.next(
+        (frame) =>
+          frame.type === "conversation" &&
+          (frame.conversation as { status: string }).status === "queued",
+      );
+      socket.close();
+      return (queued.conversation as { id: number }).id;
+    },
+    async mineId() {
+      const id = await this.queuedId();
+      const claimed = await fetch(`${server.url}/api/v1/conversations/${id}/claim`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${apiToken}` },
+      });
+      assert.equal(claimed.status, 200);
+      return id;
+    },
+    async webhookId() {
+      const response = await api(server.url, "POST", "/api/admin/webhooks", {
+        cookie: adminCookie,
+        body: WEBHOOK,
+      });
+      return ((await response.json()) as { endpoint: { id: number } }).endpoint.id;
+    },
+    async deliveryId() {
+      const endpoint = await this.webhookId();
+      await customerWithConversation();
+      const response = await api(
+        server.url,
+        "GET",
+        `/api/admin/webhook-deliveries?endpoint=${endpoint}`,
+        { cookie: adminCookie },
+      );
+      const [delivery] = ((await response.json()) as { deliveries: { id: number }[] }).deliveries;
+      assert.ok(delivery);
+      return delivery.id;
+    },
+    async apiTokenId() {
+      const response = await api(server.url, "POST", "/api/admin/api-tokens", {
+        cookie: adminCookie,
+        body: { name: "Spare", scopes: ["conversations:read"] },
+      });
+      return ((await response.json()) as { id: number }).id;
+    },
     async passwordToken() {
       const response = await api(server.url, "POST", "/api/admin/agents", {
         cookie: adminCookie,
@@ -429,6 +598,7 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
       },
       agent: { cookie: sessionCookie(await signIn(server.url, AGENT.email, AGENT.password)) },
       admin: { cookie: sessionCookie(await signIn(server.url, ADMIN.email, ADMIN.password)) },
+      token: { authorization: `Bearer ${apiToken}` },
     };
     const signedInAgain = async (role: Role) => {
       const who = role === "admin" ? ADMIN : AGENT;
@@ -438,7 +608,7 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
     };
     for (const [route, spec] of Object.entries(ROUTES)) {
       const [method = "GET"] = route.split(" ");
-      for (const role of ["anonymous", "visitor", "agent", "admin"] as const) {
+      for (const role of ROLES) {
         const { path, body, raw } = await spec.request(fixture());
         const response = await fetch(`${server.url}${path}`, {
           method,
@@ -454,8 +624,9 @@ describe("agents: sessions, roles, cross-site requests, headers, audit and priva
           await signedInAgain(role);
         }
         const allowed = ALLOWED[spec.access].includes(role);
-        // A signed-in agent lacks the role (403); a visitor's route knows no sessions (401).
-        const forbidden = role === "agent" && spec.access !== "visitor";
+        // A signed-in agent lacks the role (403); the widget's routes and the REST API know
+        // no sessions (401).
+        const forbidden = role === "agent" && (spec.access === "admin" || spec.access === "public");
         const expected = allowed ? [spec.ok] : forbidden ? [403] : [401];
         assert.ok(
           expected.includes(response.status),

@@ -2,10 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { PubSub } from "./pubsub.ts";
 
 /**
- * A change to what every node keeps in memory (the settings, the FAQ and the engine's
- * learned negatives), made on one node: the others read it again from the database.
+ * A change to what every node keeps in memory (the settings, the FAQ, the engine's learned
+ * negatives, the webhook endpoints), made on one node: the others read it again from the
+ * database.
  */
-export type Change = { kind: "settings" } | { kind: "faq"; ids: number[] } | { kind: "negatives" };
+export type Change =
+  | { kind: "settings" }
+  | { kind: "faq"; ids: number[] }
+  | { kind: "negatives" }
+  | { kind: "webhooks" };
 
 type Sent = Change & { from: string };
 

@@ -38,6 +38,10 @@ export interface Config {
   mailFrom: string;
   /** A failed email is tried again after this long, then twice that, and so on. */
   mailRetryMs: number;
+  /** A failed webhook delivery is tried again after this long, then twice that, and so on. */
+  webhookRetryMs: number;
+  /** Webhooks may go to loopback and private networks (a receiver on this machine, in tests). */
+  webhooksAllowPrivate: boolean;
   /** Files go to this S3-compatible bucket (S3_BUCKET…); unset: under DATA_DIR/files. */
   s3: S3Options | undefined;
   limits: Limits;
@@ -68,6 +72,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: smtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM ?? "Customer support <support@localhost>",
     mailRetryMs: wholeNumber("MAIL_RETRY_MS", env.MAIL_RETRY_MS ?? "60000"),
+    webhookRetryMs: wholeNumber("WEBHOOK_RETRY_MS", env.WEBHOOK_RETRY_MS ?? "30000"),
+    webhooksAllowPrivate:
+      env.WEBHOOKS_ALLOW_PRIVATE === "1" || env.WEBHOOKS_ALLOW_PRIVATE === "true",
     s3: s3Options(env),
     limits: DEFAULT_LIMITS,
   };

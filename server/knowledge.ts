@@ -121,7 +121,7 @@ export async function loadKnowledge(
     },
 
     /** Another node changed the FAQ or the negatives: read them again from the database. */
-    async refresh(change: Exclude<Change, { kind: "settings" }>): Promise<void> {
+    async refresh(change: Extract<Change, { kind: "faq" | "negatives" }>): Promise<void> {
       if (change.kind === "negatives") return readNegatives();
       for (const id of change.ids) {
         const entry = await findFaqEntry(db, id);

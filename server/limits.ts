@@ -25,6 +25,8 @@ export interface Limits {
   newConversationsPerIp: Rate;
   /** Files customers upload from one address. */
   uploadsPerIp: Rate;
+  /** REST API requests with one token. */
+  apiRequestsPerToken: Rate;
   /**
    * Sign-in attempts, per address and per address and email, counted before the password is
    * checked; a success does not count against the address and clears the latter.
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   newVisitorsPerIp: { points: 60, perMs: MINUTE },
   newConversationsPerIp: { points: 30, perMs: MINUTE },
   uploadsPerIp: { points: 60, perMs: MINUTE },
+  apiRequestsPerToken: { points: 600, perMs: MINUTE },
   signInsPerIp: { points: 30, perMs: 15 * MINUTE },
   signInsPerAccount: { points: 5, perMs: 15 * MINUTE },
   maxBufferedBytes: 1024 * 1024,
@@ -71,6 +74,7 @@ export function createGuard(limits: Limits, shared?: { store: Redis; prefix: str
     newVisitor: counterOf(across("visitors-ip", limits.newVisitorsPerIp)),
     newConversation: counterOf(across("conversations-ip", limits.newConversationsPerIp)),
     uploadFromIp: counterOf(across("uploads-ip", limits.uploadsPerIp)),
+    apiRequest: counterOf(across("api-token", limits.apiRequestsPerToken)),
     signInsFromIp: attempts(across("sign-ins-ip", limits.signInsPerIp), "refund"),
     signInsToAccount: attempts(across("sign-ins-account", limits.signInsPerAccount), "clear"),
 

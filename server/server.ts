@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve, upgradeWebSocket } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
-import { closeDatabase, openDatabase } from "../db/index.ts";
+import { closeDatabase, loadSubscriptions, openDatabase } from "../db/index.ts";
 import { serverSecret } from "./auth/secret.ts";
 import { createChanges } from "./changes.ts";
 import { createChat } from "./chat.ts";
@@ -25,6 +25,7 @@ import type { FrameHandler } from "./realtime/client-socket.ts";
 import { type SeedResult, seedIfEmpty } from "./seed.ts";
 import { loadSettings } from "./settings-store.ts";
 import { createWaitingLine } from "./waiting-line.ts";
+import { createDispatcher } from "./webhooks/dispatcher.ts";
 
 type WebSocketServerLike = NonNullable<Parameters<typeof serve>[0]["websocket"]>["server"];
 
@@ -101,7 +102,9 @@ export async function startServer(
     const applied =
       change.kind === "settings"
         ? settings.reload().then(() => desk.announceAvailability())
-        : chat.knowledge.refresh(change);
+        : change.kind === "webhooks"
+          ? loadSubscriptions(db)
+          : chat.knowledge.refresh(change);
     applied.catch((error: unknown) => console.error("a change was not applied", change, error));
   });
   const marks = createMarks({ db, knowledge: chat.knowledge, settings, now });
@@ -115,6 +118,13 @@ export async function startServer(
   });
   // What an erasure or a crash left to delete.
   void files.sweep();
+  await loadSubscriptions(db);
+  const dispatcher = createDispatcher({
+    db,
+    now,
+    retryMs: config.webhookRetryMs,
+    allowPrivate: config.webhooksAllowPrivate,
+  });
   const live = new Set<FrameHandler>();
   const deps: AppDeps = {
     db,
@@ -127,6 +137,7 @@ export async function startServer(
     line,
     customers,
     files,
+    changes,
     secrets: {
       secret,
       identitySecret: config.identitySecret,
@@ -185,6 +196,7 @@ export async function startServer(
       line.stop();
       await outbox?.stop();
       await files.stop();
+      await dispatcher.stop();
       await cluster.close();
       await closeDatabase(db);
     },

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { deleteVisitor, exportVisitor, listAudit } from "../../db/index.ts";
 import { type AgentEnv, requireAgent, requireRole } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
+import { integrationRoutes } from "./integration-routes.ts";
 import { knowledgeRoutes } from "./knowledge-routes.ts";
 import { adminMarkRoutes } from "./mark-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
@@ -12,8 +13,8 @@ import { teamRoutes } from "./team-routes.ts";
 const AUDIT_PAGE = 100;
 
 /**
- * Everything under /api/admin: people, the knowledge base, settings, reports, the audit log,
- * privacy.
+ * Everything under /api/admin: people, the knowledge base, settings, reports, integrations,
+ * the audit log, privacy.
  */
 export function adminRoutes(deps: AppDeps) {
   const { db, marks, now } = deps;
@@ -26,6 +27,7 @@ export function adminRoutes(deps: AppDeps) {
       .route("/", knowledgeRoutes(deps))
       .route("/marks", adminMarkRoutes(deps))
       .route("/reports", reportRoutes(deps))
+      .route("/", integrationRoutes(deps))
       .get("/audit", async (c) => {
         const page = pageBefore(c.req.query("before"), AUDIT_PAGE);
         return c.json({ entries: await listAudit(db, page) });

@@ -11,6 +11,7 @@ import type { Db } from "../../db/index.ts";
 import { MAX_FILE_MEGABYTES } from "../../protocol/index.ts";
 import { HashingBusy } from "../auth/password.ts";
 import type { IdentitySecrets } from "../auth/visitor-identity.ts";
+import type { Changes } from "../changes.ts";
 import type { Chat } from "../chat.ts";
 import type { Config } from "../config.ts";
 import { shopPage } from "../demo/shop-page.ts";
@@ -31,6 +32,7 @@ import {
 } from "../widget-language.ts";
 import { adminRoutes } from "./admin-routes.ts";
 import { agentAuthRoutes } from "./agent-auth.ts";
+import { apiRoutes } from "./api-routes.ts";
 import { isSameHost } from "./client-address.ts";
 import { deskRoutes } from "./desk-routes.ts";
 import { deskFileRoutes, fileDownloadRoutes, widgetFileRoutes } from "./file-routes.ts";
@@ -49,6 +51,8 @@ export interface AppDeps {
   marks: Marks;
   /** Uploads, their signed links, and the bytes' removal. */
   files: Files;
+  /** Tells the other nodes of a change to what they keep in memory (webhook endpoints). */
+  changes: Pick<Changes, "announce">;
   publish: Publisher;
   settings: Settings;
   guard: Guard;
@@ -103,6 +107,7 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   app.use("/api/widget/*", cors({ origin: "*" }));
   app.route("/api/widget/files", widgetFileRoutes(deps));
   app.route("/files", fileDownloadRoutes(deps));
+  app.route("/api/v1", apiRoutes(deps));
   app.get("/api/widget/settings", (c) => {
     const widget = deps.settings.widget();
     const lang = chooseLanguage(
@@ -138,8 +143,9 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
  * own pages: the browser's Origin header must name this host (a JSON body alone proves nothing).
  */
 const sameOriginWrites = createMiddleware(async (c, next) => {
-  // The widget's upload carries a bearer token, not a cookie, and checks the page's origin.
-  if (c.req.path === WIDGET_UPLOADS) return next();
+  // The widget's upload and the REST API carry bearer tokens, which no other site's page
+  // holds; cookies open neither.
+  if (c.req.path === WIDGET_UPLOADS || c.req.path.startsWith("/api/v1/")) return next();
   if (!SAFE_METHODS.has(c.req.method) && !isSameHost(c)) {
     throw new HTTPException(403, { message: "Changes are accepted only from this site's pages." });
   }

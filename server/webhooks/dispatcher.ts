@@ -1,0 +1,76 @@
+import pLimit from "p-limit";
+import { claimDueDeliveries, type Db, type DueDelivery, recordAttempt } from "../../db/index.ts";
+import { postSigned } from "./post.ts";
+
+/** After this many failed attempts (about a day and a half at the default pace) it is given up. */
+export const MAX_ATTEMPTS = 12;
+const CLAIM = { limit: 20, leaseMs: 2 * 60_000 };
+/** How often due deliveries are looked for while any endpoint is active. */
+const POLL_MS = 500;
+/** Receivers posted to at once: one slow receiver does not hold up the others. */
+const AT_ONCE = 5;
+
+/**
+ * Sends what `queueWebhooks` stored, from the database: a receiver that is down, or a restart,
+ * delays deliveries but loses none, and one that answered 2xx is never sent again (its row
+ * says so before the next is claimed). Failures wait retryMs, then twice that, and so on.
+ * With several nodes, each delivery is taken by one of them.
+ */
+export function createDispatcher(deps: {
+  db: Db;
+  now: () => number;
+  retryMs: number;
+  allowPrivate: boolean;
+}) {
+  const { db, now } = deps;
+  const limit = pLimit(AT_ONCE);
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  let stopped = false;
+
+  async function deliver(delivery: DueDelivery): Promise<void> {
+    const attempt = delivery.attempts + 1;
+    const retryAt = attempt >= MAX_ATTEMPTS ? undefined : now() + deps.retryMs * 2 ** (attempt - 1);
+    try {
+      const answer = await postSigned(delivery, { now, allowPrivate: deps.allowPrivate });
+      const delivered = answer.status >= 200 && answer.status < 300;
+      const error = delivered ? undefined : `HTTP ${answer.status}: ${answer.body}`;
+      await recordAttempt(
+        db,
+        delivery.id,
+        { status: answer.status, delivered, ...(error ? { error, retryAt } : {}) },
+        now(),
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await recordAttempt(db, delivery.id, { error: message, delivered: false, retryAt }, now());
+    }
+  }
+
+  async function drain(): Promise<void> {
+    for (let due = await claimDueDeliveries(db, now(), CLAIM); due.length > 0 && !stopped; ) {
+      await Promise.all(due.map((delivery) => limit(() => deliver(delivery))));
+      due = stopped ? [] : await claimDueDeliveries(db, now(), CLAIM);
+    }
+  }
+
+  const timer = setInterval(() => {
+    if (busy || stopped || db.subscriptions.endpoints.length === 0) return;
+    busy = true;
+    running = drain()
+      .catch((error: unknown) => console.error("webhook deliveries failed", error))
+      .finally(() => {
+        busy = false;
+      });
+  }, POLL_MS);
+  timer.unref();
+
+  return {
+    /** Lets the deliveries in flight finish; the rest waits in the database for the next start. */
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
