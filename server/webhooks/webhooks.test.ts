@@ -182,8 +182,9 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
     assert.deepEqual(handoff?.data.reasons, ["financial"]);
     assert.equal(handoff?.data.skill, "billing");
     const message = receiver.got.find((event) => event.type === "message.created");
+    assert.ok(message);
     assert.equal(
-      (message?.data.message as { text: string }).text,
+      (message.data.message as { text: string }).text,
       "I was charged twice, please help",
     );
 
@@ -199,7 +200,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
 
     // Resolving and the customer's rating follow.
     const agentAgain = await agentSocket(server.url, admin);
-    const conversationId = (message?.data.conversationId as number) ?? 0;
+    const conversationId = message.data.conversationId as number;
     agentAgain.socket.send({ type: "resolve", conversationId });
     await until(() => receiver.types().includes("conversation.resolved"), "resolved");
     const back = await visitor(server.url, customer.token);
