@@ -3,6 +3,7 @@ import type { ConversationSummary } from "../../protocol/index.ts";
 import { format } from "../../protocol/index.ts";
 import { en } from "../i18n/en.ts";
 import { CannedAdmin } from "./admin/canned-admin.tsx";
+import { IntegrationsAdmin } from "./admin/integrations-admin.tsx";
 import { KnowledgeAdmin } from "./admin/knowledge-admin.tsx";
 import { SettingsAdmin } from "./admin/settings-admin.tsx";
 import { TeamAdmin } from "./admin/team-admin.tsx";
@@ -16,7 +17,15 @@ import { ReportsLoader } from "./reports-loader.tsx";
 import { type Command, commandFor, isTextField } from "./shortcuts.ts";
 import { ShortcutsHelp } from "./shortcuts-help.tsx";
 
-const SECTIONS = ["conversations", "knowledge", "canned", "team", "settings", "reports"] as const;
+const SECTIONS = [
+  "conversations",
+  "knowledge",
+  "canned",
+  "team",
+  "settings",
+  "integrations",
+  "reports",
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void }) {
@@ -231,6 +240,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
       )}
       {section === "team" && <TeamAdmin team={state.team} />}
       {section === "settings" && <SettingsAdmin />}
+      {section === "integrations" && <IntegrationsAdmin />}
       {section === "reports" && (
         <ReportsLoader
           onOpen={(id) => {
