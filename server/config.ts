@@ -40,8 +40,8 @@ export interface Config {
   mailRetryMs: number;
   /** A failed webhook delivery is tried again after this long, then twice that, and so on. */
   webhookRetryMs: number;
-  /** Webhooks may go to loopback and private networks (a receiver on this machine, in tests). */
-  webhooksAllowPrivate: boolean;
+  /** Webhooks and Web Push may reach loopback and private networks (a receiver on this machine). */
+  allowPrivateAddresses: boolean;
   /** Files go to this S3-compatible bucket (S3_BUCKET…); unset: under DATA_DIR/files. */
   s3: S3Options | undefined;
   limits: Limits;
@@ -73,8 +73,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? "Customer support <support@localhost>",
     mailRetryMs: wholeNumber("MAIL_RETRY_MS", env.MAIL_RETRY_MS ?? "60000"),
     webhookRetryMs: wholeNumber("WEBHOOK_RETRY_MS", env.WEBHOOK_RETRY_MS ?? "30000"),
-    webhooksAllowPrivate:
-      env.WEBHOOKS_ALLOW_PRIVATE === "1" || env.WEBHOOKS_ALLOW_PRIVATE === "true",
+    allowPrivateAddresses:
+      env.ALLOW_PRIVATE_ADDRESSES === "1" || env.ALLOW_PRIVATE_ADDRESSES === "true",
     s3: s3Options(env),
     limits: DEFAULT_LIMITS,
   };

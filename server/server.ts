@@ -123,7 +123,7 @@ export async function startServer(
     db,
     now,
     retryMs: config.webhookRetryMs,
-    allowPrivate: config.webhooksAllowPrivate,
+    allowPrivate: config.allowPrivateAddresses,
   });
   const live = new Set<FrameHandler>();
   const deps: AppDeps = {

@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import { claimDueDeliveries, type Db, type DueDelivery, recordAttempt } from "../../db/index.ts";
-import { postSigned } from "./post.ts";
+import { post } from "../outbound.ts";
+import { signature } from "./signature.ts";
 
 /** After this many failed attempts (about a day and a half at the default pace) it is given up. */
 export const MAX_ATTEMPTS = 12;
@@ -32,7 +33,15 @@ export function createDispatcher(deps: {
     const attempt = delivery.attempts + 1;
     const retryAt = attempt >= MAX_ATTEMPTS ? undefined : now() + deps.retryMs * 2 ** (attempt - 1);
     try {
-      const answer = await postSigned(delivery, { now, allowPrivate: deps.allowPrivate });
+      const timestamp = Math.floor(now() / 1000);
+      const headers = {
+        "content-type": "application/json",
+        "webhook-id": delivery.eventId,
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signature(delivery, timestamp),
+      };
+      const request = { headers, body: delivery.payload };
+      const answer = await post(delivery.url, request, { allowPrivate: deps.allowPrivate });
       const delivered = answer.status >= 200 && answer.status < 300;
       const error = delivered ? undefined : `HTTP ${answer.status}: ${answer.body}`;
       await recordAttempt(

@@ -103,7 +103,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
       ADMIN_PASSWORD: ADMIN.password,
       BOT_PAUSE_MS: "100",
       WEBHOOK_RETRY_MS: "200",
-      WEBHOOKS_ALLOW_PRIVATE: "1",
+      ALLOW_PRIVATE_ADDRESSES: "1",
     };
     await boot();
   });
@@ -281,9 +281,9 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
     await receiver.stop();
   });
 
-  test("without WEBHOOKS_ALLOW_PRIVATE, an address inside the server's networks is refused", async () => {
+  test("without ALLOW_PRIVATE_ADDRESSES, an address inside the server's networks is refused", async () => {
     await server.close();
-    env = { ...env, WEBHOOKS_ALLOW_PRIVATE: "" };
+    env = { ...env, ALLOW_PRIVATE_ADDRESSES: "" };
     await boot();
     const response = await api(server.url, "POST", "/api/admin/webhooks", {
       cookie: admin,
@@ -300,7 +300,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
         { cookie: admin },
       );
       const [first] = ((await page.json()) as { deliveries: { lastError?: string }[] }).deliveries;
-      return /private address; set WEBHOOKS_ALLOW_PRIVATE=1/.test(first?.lastError ?? "");
+      return /private address; set ALLOW_PRIVATE_ADDRESSES=1/.test(first?.lastError ?? "");
     }, "the refusal in the log");
     customer.socket.close();
   });

@@ -1,22 +1,13 @@
-import { createHmac } from "node:crypto";
+// Requests the server makes to addresses others chose: webhook receivers, push services.
 import { lookup } from "node:dns";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 
-/** A receiver has this long to answer; then the attempt failed and is tried again later. */
+/** A receiver has this long to answer; then the attempt failed. */
 const TIMEOUT_MS = 10_000;
 /** The first bytes of a receiver's answer are kept for the log; the rest is not read. */
 const KEPT_ANSWER = 300;
-
-/**
- * The Standard Webhooks signature (standardwebhooks.com): HMAC-SHA256, keyed with the secret's
- * bytes, over "<id>.<timestamp>.<body>", sent as "v1,<base64>".
- */
-export function signature(secret: string, id: string, timestamp: number, body: string): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  return `v1,${createHmac("sha256", key).update(`${id}.${timestamp}.${body}`).digest("base64")}`;
-}
 
 /** Loopback, private, link-local (cloud metadata), carrier-grade NAT and unique-local ranges. */
 const PRIVATE = new BlockList();
@@ -45,8 +36,8 @@ export class PrivateAddress extends Error {}
 
 /**
  * Resolves the receiver's name as the connection is made (no second lookup an attacker's DNS
- * could answer differently) and refuses addresses inside the server's own networks, so a
- * webhook cannot reach what only the server can (SSRF).
+ * could answer differently) and refuses addresses inside the server's own networks, so an
+ * address someone else chose cannot reach what only the server can (SSRF).
  */
 const publicOnly: LookupFunction = (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true }, (error, addresses) => {
@@ -55,7 +46,7 @@ const publicOnly: LookupFunction = (hostname, options, callback) => {
       PRIVATE.check(address, family === 6 ? "ipv6" : "ipv4"),
     );
     if (blocked) {
-      const why = `${hostname} is ${blocked.address}, a private address; set WEBHOOKS_ALLOW_PRIVATE=1 to allow it.`;
+      const why = `${hostname} is ${blocked.address}, a private address; set ALLOW_PRIVATE_ADDRESSES=1 to allow it.`;
       return callback(new PrivateAddress(why), "", 0);
     }
     const [chosen] = addresses;
@@ -70,42 +61,29 @@ export interface Answer {
   body: string;
 }
 
-/** POSTs one signed delivery; resolves with the receiver's status, rejects when unreachable. */
-export function postSigned(
-  delivery: { url: string; secret: string; eventId: string; payload: string },
-  options: { now: () => number; allowPrivate: boolean },
+/** POSTs a body; resolves with the receiver's status, rejects when it cannot be reached. */
+export function post(
+  target: string,
+  request: { headers: Record<string, string>; body: string | Buffer },
+  options: { allowPrivate: boolean },
 ): Promise<Answer> {
-  const url = new URL(delivery.url);
-  const timestamp = Math.floor(options.now() / 1000);
-  const request = url.protocol === "https:" ? httpsRequest : httpRequest;
-  const literal = isIP(url.hostname.replace(/^\[|\]$/g, ""));
+  const url = new URL(target);
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const literal = isIP(host);
   return new Promise((resolve, reject) => {
-    if (literal && !options.allowPrivate) {
-      const address = url.hostname.replace(/^\[|\]$/g, "");
-      if (PRIVATE.check(address, literal === 6 ? "ipv6" : "ipv4")) {
-        const why = `${address} is a private address; set WEBHOOKS_ALLOW_PRIVATE=1 to allow it.`;
-        reject(new PrivateAddress(why));
-        return;
-      }
+    if (literal && !options.allowPrivate && PRIVATE.check(host, literal === 6 ? "ipv6" : "ipv4")) {
+      const why = `${host} is a private address; set ALLOW_PRIVATE_ADDRESSES=1 to allow it.`;
+      reject(new PrivateAddress(why));
+      return;
     }
-    const call = request(
+    const call = send(
       url,
       {
         method: "POST",
         timeout: TIMEOUT_MS,
         ...(options.allowPrivate ? {} : { lookup: publicOnly }),
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "human-first-chat webhooks",
-          "webhook-id": delivery.eventId,
-          "webhook-timestamp": String(timestamp),
-          "webhook-signature": signature(
-            delivery.secret,
-            delivery.eventId,
-            timestamp,
-            delivery.payload,
-          ),
-        },
+        headers: { "user-agent": "human-first-chat", ...request.headers },
       },
       (response) => {
         let body = "";
@@ -121,6 +99,6 @@ export function postSigned(
     );
     call.on("timeout", () => call.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
     call.on("error", reject);
-    call.end(delivery.payload);
+    call.end(request.body);
   });
 }
