@@ -86,6 +86,15 @@ export {
 export { recentPickups } from "./pickups.ts";
 export { recordPresence } from "./presence-log.ts";
 export { deleteVisitor, type ErasedVisitor, exportVisitor } from "./privacy.ts";
+export {
+  alertTargets,
+  claimLongWaits,
+  deletePushSubscription,
+  emailAlertsOf,
+  savePushSubscription,
+  setEmailAlerts,
+  vapidKeys,
+} from "./push.ts";
 export { listQueue } from "./queue.ts";
 export { rateConversation } from "./ratings.ts";
 export { markRead, readByTeam, readCounts } from "./reads.ts";

@@ -40,6 +40,8 @@ export const agents = pgTable("agents", {
   languages: jsonb("languages").$type<string[]>().notNull().default(["en"]),
   capacity: integer("capacity").notNull().default(5),
   away: boolean("away").notNull().default(false),
+  /** Besides push, alerts (assigned to them, waiting too long) reach their email. */
+  emailAlerts: boolean("email_alerts").notNull().default(false),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
 });
 
@@ -311,6 +313,42 @@ export const apiTokens = pgTable("api_tokens", {
   lastUsedAt: bigint("last_used_at", { mode: "number" }),
   revokedAt: bigint("revoked_at", { mode: "number" }),
 });
+
+/** The server's VAPID key pair for Web Push, made on first start; one row, shared by every node. */
+export const pushKeys = pgTable("push_keys", {
+  id: integer("id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+/** A browser an agent let alert them (the Push API's subscription), one per device. */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  },
+  (table) => [index("push_subscriptions_agent_idx").on(table.agentId)],
+);
+
+/** Queued conversations whose wait passed the target and were alerted about, once per wait. */
+export const waitAlerts = pgTable(
+  "wait_alerts",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    queuedAt: bigint("queued_at", { mode: "number" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.conversationId, table.queuedAt] })],
+);
 
 export const faqEntries = pgTable("faq_entries", {
   id: integer("id").primaryKey().generatedByDefaultAsIdentity(),

@@ -37,6 +37,8 @@ export const agents = sqliteTable("agents", {
   capacity: integer("capacity").notNull().default(5),
   /** The agent said they are away: connected, but no new assignments. Survives reconnects. */
   away: integer("away", { mode: "boolean" }).notNull().default(false),
+  /** Besides push, alerts (assigned to them, waiting too long) reach their email. */
+  emailAlerts: integer("email_alerts", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -352,6 +354,42 @@ export const apiTokens = sqliteTable("api_tokens", {
   lastUsedAt: integer("last_used_at"),
   revokedAt: integer("revoked_at"),
 });
+
+/** The server's VAPID key pair for Web Push, made on first start; one row, shared by every node. */
+export const pushKeys = sqliteTable("push_keys", {
+  id: integer("id").primaryKey(),
+  publicKey: text("public_key").notNull(),
+  privateKey: text("private_key").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** A browser an agent let alert them (the Push API's subscription), one per device. */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agentId: integer("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    endpoint: text("endpoint").notNull().unique(),
+    p256dh: text("p256dh").notNull(),
+    auth: text("auth").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [index("push_subscriptions_agent_idx").on(table.agentId)],
+);
+
+/** Queued conversations whose wait passed the target and were alerted about, once per wait. */
+export const waitAlerts = sqliteTable(
+  "wait_alerts",
+  {
+    conversationId: integer("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    queuedAt: integer("queued_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.conversationId, table.queuedAt] })],
+);
 
 export const faqEntries = sqliteTable("faq_entries", {
   id: integer("id").primaryKey({ autoIncrement: true }),

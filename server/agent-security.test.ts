@@ -78,6 +78,15 @@ interface Fixture {
   apiTokenId(): Promise<number>;
 }
 
+/** A browser's push subscription (as PushSubscription.toJSON() gives it). */
+const DEVICE = {
+  endpoint: "https://push.example.net/send/device-1",
+  keys: {
+    p256dh:
+      "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+    auth: "tBHItJI5svbpez7KI4CCXg",
+  },
+};
 const WEBHOOK = { url: "http://127.0.0.1:9/hooks", events: ["conversation.created"] };
 const ALL_SCOPES = [
   "conversations:read",
@@ -423,6 +432,29 @@ const ROUTES: Record<string, RouteCase> = {
     access: "token",
     ok: 200,
     request: async (f) => ({ path: `/api/v1/conversations/${await f.mineId()}/resolve` }),
+  },
+  "GET /api/desk/alerts": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/alerts" }),
+  },
+  "PUT /api/desk/alerts/email": {
+    access: "agent",
+    ok: 200,
+    request: async () => ({ path: "/api/desk/alerts/email", body: { on: false } }),
+  },
+  "POST /api/desk/alerts/devices": {
+    access: "agent",
+    ok: 204,
+    request: async () => ({ path: "/api/desk/alerts/devices", body: DEVICE }),
+  },
+  "DELETE /api/desk/alerts/devices": {
+    access: "agent",
+    ok: 204,
+    request: async () => ({
+      path: "/api/desk/alerts/devices",
+      body: { endpoint: DEVICE.endpoint },
+    }),
   },
   "GET /api/widget/settings": {
     access: "public",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { serve, upgradeWebSocket } from "@hono/node-server";
 import { type WebSocket, WebSocketServer } from "ws";
 import { closeDatabase, loadSubscriptions, openDatabase } from "../db/index.ts";
+import { type Alerts, createAlerts } from "./alerts/index.ts";
 import { serverSecret } from "./auth/secret.ts";
 import { createChanges } from "./changes.ts";
 import { createChat } from "./chat.ts";
@@ -73,6 +74,8 @@ export async function startServer(
       })
     : undefined;
   outbox?.start();
+  /** Made once the desk is (it asks the desk who is on the team); alerts only after that. */
+  let alerts: Alerts | undefined;
   const desk = createDesk({
     db,
     publish,
@@ -87,6 +90,7 @@ export async function startServer(
       (origin) => origin === config.publicOrigin || embeddingAllowed(config, settings, origin),
     ),
     emailEnabled: outbox !== undefined,
+    onAssigned: (conversation) => alerts?.assigned(conversation),
   });
   const chat = await createChat({
     db,
@@ -108,6 +112,19 @@ export async function startServer(
     applied.catch((error: unknown) => console.error("a change was not applied", change, error));
   });
   const marks = createMarks({ db, knowledge: chat.knowledge, settings, now });
+  let listening = "";
+  alerts = await createAlerts({
+    db,
+    settings,
+    mail: outbox,
+    inboxUrl: () => `${config.publicOrigin ?? listening}/inbox`,
+    team: () => desk.team(),
+    subject: config.publicOrigin?.startsWith("https:")
+      ? config.publicOrigin
+      : `mailto:${config.adminEmail}`,
+    allowPrivate: config.allowPrivateAddresses,
+    now,
+  });
   const secret = serverSecret(config.dataDir, config.secret);
   const files = createFiles({
     db,
@@ -137,6 +154,7 @@ export async function startServer(
     line,
     customers,
     files,
+    alerts,
     changes,
     secrets: {
       secret,
@@ -170,8 +188,9 @@ export async function startServer(
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  listening = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}`,
+    url: listening,
     seeded,
     routes: [
       ...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`)),
@@ -193,6 +212,7 @@ export async function startServer(
       await Promise.all([closed, decided, ...inFlight]);
       clearTimeout(grace);
       await desk.stop();
+      await alerts.stop();
       line.stop();
       await outbox?.stop();
       await files.stop();

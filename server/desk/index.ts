@@ -54,6 +54,8 @@ export function createDesk(deps: {
   onReply?: (conversation: ConversationSummary, reply: WireMessage) => void;
   /** SMTP is configured, so replies can reach a customer who left. */
   emailEnabled?: boolean;
+  /** A conversation was given to an agent (by the router or a colleague): alert them. */
+  onAssigned?: (conversation: ConversationSummary) => void;
 }) {
   const { db, publish, now } = deps;
   const team = createTeam(deps);
@@ -135,6 +137,9 @@ export function createDesk(deps: {
       };
     },
 
+    /** SMTP is configured: emails (replies, alerts) can be sent. */
+    emailEnabled: deps.emailEnabled ?? false,
+
     conversation(conversationId: number): Promise<ConversationSummary | undefined> {
       return getConversation(db, conversationId);
     },
@@ -161,6 +166,7 @@ export function createDesk(deps: {
       const { conversationId, to, note } = input;
       const move = { conversationId, by: agent.id, asAdmin: agent.role === "admin", to };
       const result = await transferConversation(db, note ? { ...move, note } : move, now());
+      if (result.ok && "agentId" in to) deps.onAssigned?.(result.conversation);
       return afterMove(publish.transition(result));
     },
 

@@ -1,5 +1,5 @@
 import { assignConversation, type Db, listQueue } from "../../db/index.ts";
-import { DEFAULT_SKILL } from "../../protocol/index.ts";
+import { type ConversationSummary, DEFAULT_SKILL } from "../../protocol/index.ts";
 import type { Publisher } from "../publisher.ts";
 import { anyoneFree, planAssignments, type Waiting } from "../routing/index.ts";
 import type { WaitingLine } from "../waiting-line.ts";
@@ -17,6 +17,8 @@ export function createRouter(deps: {
   team: Team;
   line: WaitingLine;
   now: () => number;
+  /** A conversation was given to an agent: they are alerted wherever they are. */
+  onAssigned?: ((conversation: ConversationSummary) => void) | undefined;
 }) {
   const { db, publish, team } = deps;
   let routing: Promise<void> = Promise.resolve();
@@ -36,7 +38,9 @@ export function createRouter(deps: {
     const plan = planAssignments(queue, members);
     for (const assignment of plan) {
       // A refusal means someone claimed it meanwhile: nothing to publish.
-      publish.transition(await assignConversation(db, assignment, deps.now()));
+      const result = await assignConversation(db, assignment, deps.now());
+      publish.transition(result);
+      if (result.ok) deps.onAssigned?.(result.conversation);
     }
     if (plan.length > 0) await team.publish();
   }

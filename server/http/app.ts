@@ -9,6 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Db } from "../../db/index.ts";
 import { MAX_FILE_MEGABYTES } from "../../protocol/index.ts";
+import type { Alerts } from "../alerts/index.ts";
 import { HashingBusy } from "../auth/password.ts";
 import type { IdentitySecrets } from "../auth/visitor-identity.ts";
 import type { Changes } from "../changes.ts";
@@ -51,6 +52,8 @@ export interface AppDeps {
   marks: Marks;
   /** Uploads, their signed links, and the bytes' removal. */
   files: Files;
+  /** Push and email alerts for agents away from the inbox. */
+  alerts: Alerts;
   /** Tells the other nodes of a change to what they keep in memory (webhook endpoints). */
   changes: Pick<Changes, "announce">;
   publish: Publisher;

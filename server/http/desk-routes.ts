@@ -8,6 +8,7 @@ import {
 } from "../../db/index.ts";
 import { MIN_SEARCH_LENGTH } from "../../protocol/index.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
+import { alertRoutes } from "./alert-routes.ts";
 import type { AppDeps } from "./app.ts";
 import { deskMarkRoutes } from "./mark-routes.ts";
 import { idParam, notFound, pageBefore } from "./request-input.ts";
@@ -19,6 +20,7 @@ export function deskRoutes(deps: AppDeps) {
   const { db, chat, desk, now } = deps;
   return new Hono<AgentEnv>()
     .use(requireAgent(db, now))
+    .route("/alerts", alertRoutes(deps))
     .get("/resolved", async (c) => {
       const page = pageBefore(c.req.query("before"), PAGE);
       return c.json({ conversations: await listResolvedConversations(db, page) });
