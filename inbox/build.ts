@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { build } from "esbuild";
+import sharp from "sharp";
 
 const outdir = new URL("../dist/public/inbox/", import.meta.url).pathname;
 await rm(`${outdir}chunks`, { recursive: true, force: true });
@@ -18,7 +19,31 @@ await build({
   jsxImportSource: "preact",
   logLevel: "warning",
 });
+// The service worker that shows pushed alerts: one classic script, no imports.
+await build({
+  entryPoints: ["inbox/worker/sw.ts"],
+  outfile: `${outdir}sw.js`,
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2020",
+  logLevel: "warning",
+});
 await copyFile(new URL("./index.html", import.meta.url), `${outdir}index.html`);
+await copyFile(new URL("./manifest.webmanifest", import.meta.url), `${outdir}manifest.webmanifest`);
+// The installed app's icons, drawn from one SVG; the maskable one keeps its mark inside the
+// safe zone a phone may crop to a circle.
+const icon = await readFile(new URL("./icon.svg", import.meta.url));
+await Promise.all([
+  sharp(icon).resize(192).png().toFile(`${outdir}icon-192.png`),
+  sharp(icon).resize(512).png().toFile(`${outdir}icon-512.png`),
+  sharp(icon).resize(180).png().toFile(`${outdir}apple-touch-icon.png`),
+  sharp(icon)
+    .resize(410)
+    .extend({ top: 51, bottom: 51, left: 51, right: 51, background: "#1f5f4a" })
+    .png()
+    .toFile(`${outdir}icon-maskable-512.png`),
+]);
 const styles = await Promise.all(
   [
     new URL("./app.css", import.meta.url),

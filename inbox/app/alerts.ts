@@ -55,7 +55,3 @@ function notify(title: string, body: string): void {
   if (document.visibilityState === "visible" && document.hasFocus()) return;
   new Notification(title, { body, tag: "hfc-inbox" });
 }
-
-export function notificationsState(): NotificationPermission | "unsupported" {
-  return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
-}

@@ -7,10 +7,11 @@ import { IntegrationsAdmin } from "./admin/integrations-admin.tsx";
 import { KnowledgeAdmin } from "./admin/knowledge-admin.tsx";
 import { SettingsAdmin } from "./admin/settings-admin.tsx";
 import { TeamAdmin } from "./admin/team-admin.tsx";
-import { notificationsState } from "./alerts.ts";
+import { AlertsMenu } from "./alerts-menu.tsx";
 import { call } from "./api.ts";
 import { ConversationList } from "./conversation-list.tsx";
 import { ConversationView } from "./conversation-view.tsx";
+import { onAlertOpened, registerWorker } from "./device-alerts.ts";
 import { InboxClient, type InboxState } from "./inbox-client.ts";
 import { LISTS, type ListName, listed } from "./lists.ts";
 import { ReportsLoader } from "./reports-loader.tsx";
@@ -35,7 +36,6 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
   const [list, setList] = useState<ListName>("mine");
   const [resolved, setResolved] = useState<ConversationSummary[]>([]);
   const [help, setHelp] = useState(false);
-  const [notifications, setNotifications] = useState(notificationsState());
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
@@ -47,6 +47,14 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
       unsubscribe();
       client.disconnect();
     };
+  }, [client]);
+  // Pushed alerts need the worker; a clicked one opens its conversation here.
+  useEffect(() => {
+    registerWorker().catch((error: unknown) => console.warn("no service worker", error));
+    return onAlertOpened((conversationId) => {
+      setSection("conversations");
+      client.open(conversationId);
+    });
   }, [client]);
 
   useEffect(() => {
@@ -161,15 +169,7 @@ export function InboxView({ onSignedOut }: { onSignedOut: (why?: string) => void
         {!state.online && <span class="offline">{en.reconnecting}</span>}
         <span class="spacer" />
         {state.online && <span>{format(en.agentsOnline, { count: String(onlineCount) })}</span>}
-        {notifications === "default" && (
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => void Notification.requestPermission().then(setNotifications)}
-          >
-            {en.enableNotifications}
-          </button>
-        )}
+        <AlertsMenu />
         <label class="presence">
           {en.myStatus}{" "}
           <select

@@ -32,6 +32,7 @@ export function alertRoutes(deps: AppDeps) {
         c.json({
           publicKey: alerts.publicKey,
           email: await emailAlertsOf(db, c.get("agent").id),
+          address: c.get("agent").email,
           emailAvailable: deps.desk.emailEnabled,
         }),
       )

@@ -125,6 +125,12 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
   app.get("/", (c) => c.html(shopPage(c.req.query("lang"))));
   app.get("/demo/shop.css", serveStatic({ root: DEMO_DIR, path: "shop.css" }));
   app.get("/inbox", serveStatic({ root: PUBLIC_DIR, path: "inbox/index.html" }));
+  // The inbox's worker serves the page /inbox itself, outside its folder's default scope.
+  app.use("/inbox/sw.js", async (c, next) => {
+    await next();
+    c.header("Service-Worker-Allowed", "/inbox");
+    c.header("Cache-Control", "no-cache");
+  });
   // The loader imports the chat module from the host page's origin: a cross-origin module load.
   app.use("/widget/*", cors({ origin: "*" }));
   app.use("/*", serveStatic({ root: PUBLIC_DIR }));
