@@ -15,6 +15,7 @@ const limits: Limits = {
   newConversationsPerIp: NEVER,
   uploadsPerIp: NEVER,
   apiRequestsPerToken: NEVER,
+  transcriptsPerIp: NEVER,
   signInsPerIp: NEVER,
   signInsPerAccount: NEVER,
   maxBufferedBytes: 16 * 1024 * 1024,

@@ -249,6 +249,13 @@ export const visitorClientFrame = v.variant("type", [
   v.object({ type: v.literal("rate"), conversationId: id, ...ratingSchema.entries }),
   /** Sent every few seconds while the customer types: the bot does not interrupt. */
   v.object({ type: v.literal("typing") }),
+  /** "Email me this conversation", in the widget's language. */
+  v.object({
+    type: v.literal("transcript"),
+    conversationId: id,
+    email: emailAddress,
+    lang: v.optional(v.pipe(v.string(), v.maxLength(8))),
+  }),
   ping,
 ]);
 export type VisitorClientFrame = v.InferOutput<typeof visitorClientFrame>;
@@ -273,6 +280,7 @@ export const visitorServerFrame = v.variant("type", [
   v.object({ type: v.literal("place"), conversationId: id, place: placeSchema }),
   v.object({ type: v.literal("availability"), availability: availabilitySchema }),
   v.object({ type: v.literal("email_saved"), email: v.string() }),
+  v.object({ type: v.literal("transcript_sent"), conversationId: id, email: v.string() }),
   v.object({ type: v.literal("message"), conversationId: id, message: wireMessageSchema }),
   v.object({ type: v.literal("conversation"), conversation: visitorConversationSchema }),
   /** The agent is writing a reply. */

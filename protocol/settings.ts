@@ -107,6 +107,11 @@ export const widgetSettings = v.object({
   }),
   /** Sites besides the server's own that may embed the widget (added to ALLOWED_ORIGINS). */
   allowedOrigins: v.pipe(v.array(origin), v.maxLength(50)),
+  /**
+   * The conversation by email: when the customer asks for it, or also on its own to the
+   * address they left once a person resolves it. Needs SMTP.
+   */
+  transcripts: v.optional(v.picklist(["on_request", "always"]), "on_request"),
 });
 export type WidgetSettings = v.InferOutput<typeof widgetSettings>;
 
@@ -117,6 +122,7 @@ export const DEFAULT_WIDGET: WidgetSettings = {
   position: "right",
   hours: { timeZone: "UTC", days: [] },
   allowedOrigins: [],
+  transcripts: "on_request",
 };
 
 /**
@@ -132,6 +138,8 @@ export interface PublicWidgetSettings extends Pick<WidgetSettings, "color" | "po
   greeting?: string;
   /** What customers may attach. */
   files: FileLimits;
+  /** The customer can have the conversation emailed (SMTP is set up). */
+  transcripts: boolean;
 }
 
 /** How the bot learns from the agents' marks. */

@@ -27,6 +27,8 @@ export interface Limits {
   uploadsPerIp: Rate;
   /** REST API requests with one token. */
   apiRequestsPerToken: Rate;
+  /** Conversations emailed at customers' request from one address (each is an email sent). */
+  transcriptsPerIp: Rate;
   /**
    * Sign-in attempts, per address and per address and email, counted before the password is
    * checked; a success does not count against the address and clears the latter.
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: Limits = {
   newConversationsPerIp: { points: 30, perMs: MINUTE },
   uploadsPerIp: { points: 60, perMs: MINUTE },
   apiRequestsPerToken: { points: 600, perMs: MINUTE },
+  transcriptsPerIp: { points: 5, perMs: 60 * MINUTE },
   signInsPerIp: { points: 30, perMs: 15 * MINUTE },
   signInsPerAccount: { points: 5, perMs: 15 * MINUTE },
   maxBufferedBytes: 1024 * 1024,
@@ -75,6 +78,7 @@ export function createGuard(limits: Limits, shared?: { store: Redis; prefix: str
     newConversation: counterOf(across("conversations-ip", limits.newConversationsPerIp)),
     uploadFromIp: counterOf(across("uploads-ip", limits.uploadsPerIp)),
     apiRequest: counterOf(across("api-token", limits.apiRequestsPerToken)),
+    transcriptFromIp: counterOf(across("transcripts-ip", limits.transcriptsPerIp)),
     signInsFromIp: attempts(across("sign-ins-ip", limits.signInsPerIp), "refund"),
     signInsToAccount: attempts(across("sign-ins-account", limits.signInsPerAccount), "clear"),
 

@@ -20,6 +20,7 @@ import { createGuard } from "./limits.ts";
 import { smtpMailer } from "./mail/mailer.ts";
 import { createMailOutbox } from "./mail/outbox.ts";
 import { emailReplies } from "./mail/reply-email.ts";
+import { createTranscripts } from "./mail/transcripts.ts";
 import { createMarks } from "./marks.ts";
 import { createPublisher } from "./publisher.ts";
 import type { FrameHandler } from "./realtime/client-socket.ts";
@@ -74,6 +75,7 @@ export async function startServer(
       })
     : undefined;
   outbox?.start();
+  const transcripts = outbox && createTranscripts({ db, outbox, settings });
   /** Made once the desk is (it asks the desk who is on the team); alerts only after that. */
   let alerts: Alerts | undefined;
   const desk = createDesk({
@@ -91,6 +93,11 @@ export async function startServer(
     ),
     emailEnabled: outbox !== undefined,
     onAssigned: (conversation) => alerts?.assigned(conversation),
+    onResolved: (conversation) => {
+      transcripts?.resolved(conversation).catch((error: unknown) => {
+        console.error("transcript not queued", { conversationId: conversation.id }, error);
+      });
+    },
   });
   const chat = await createChat({
     db,
@@ -155,6 +162,7 @@ export async function startServer(
     customers,
     files,
     alerts,
+    transcripts,
     changes,
     secrets: {
       secret,

@@ -69,11 +69,15 @@ export function browserLanguages(c: Context): string[] {
 export function publicWidgetSettings(
   widget: WidgetSettings,
   lang: string,
-  files: FileSettings = DEFAULT_FILES,
+  extras: { files: FileSettings; transcripts: boolean } = {
+    files: DEFAULT_FILES,
+    transcripts: false,
+  },
 ): PublicWidgetSettings {
   const greeting = widget.greetings[lang];
   return {
-    files: fileLimits(files),
+    files: fileLimits(extras.files),
+    transcripts: extras.transcripts,
     color: widget.color,
     position: widget.position,
     lang,

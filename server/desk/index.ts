@@ -56,6 +56,8 @@ export function createDesk(deps: {
   emailEnabled?: boolean;
   /** A conversation was given to an agent (by the router or a colleague): alert them. */
   onAssigned?: (conversation: ConversationSummary) => void;
+  /** An agent resolved a conversation (the transcript may go out by email). */
+  onResolved?: (conversation: ConversationSummary) => void;
 }) {
   const { db, publish, now } = deps;
   const team = createTeam(deps);
@@ -156,6 +158,7 @@ export function createDesk(deps: {
 
     async resolve(agentId: number, conversationId: number): Promise<ErrorFrame | undefined> {
       const result = await resolveConversation(db, { conversationId, agentId }, now());
+      if (result.ok) deps.onResolved?.(result.conversation);
       return afterMove(publish.transition(result));
     },
 

@@ -19,6 +19,7 @@ import { shopPage } from "../demo/shop-page.ts";
 import type { Desk } from "../desk/index.ts";
 import type { Files } from "../files/index.ts";
 import type { Guard } from "../limits.ts";
+import type { Transcripts } from "../mail/transcripts.ts";
 import type { Marks } from "../marks.ts";
 import type { Presence } from "../presence.ts";
 import type { Publisher } from "../publisher.ts";
@@ -54,6 +55,8 @@ export interface AppDeps {
   files: Files;
   /** Push and email alerts for agents away from the inbox. */
   alerts: Alerts;
+  /** Conversations by email; absent without SMTP. */
+  transcripts: Transcripts | undefined;
   /** Tells the other nodes of a change to what they keep in memory (webhook endpoints). */
   changes: Pick<Changes, "announce">;
   publish: Publisher;
@@ -119,7 +122,8 @@ export function createApp(deps: AppDeps, upgradeWebSocket: UpgradeWebSocket) {
     );
     c.header("Cache-Control", "no-cache");
     c.header("Vary", "Accept-Language");
-    return c.json(publicWidgetSettings(widget, lang, deps.settings.files()));
+    const extras = { files: deps.settings.files(), transcripts: deps.desk.emailEnabled };
+    return c.json(publicWidgetSettings(widget, lang, extras));
   });
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.get("/", (c) => c.html(shopPage(c.req.query("lang"))));

@@ -49,10 +49,12 @@ export function replyEmail(
   const name = reply.authorName ?? texts.team;
   const page = trustedPage(conversation.page?.url, trustedOrigin);
   const way = page ? format(texts.answerAt, { url: page }) : texts.answerHere;
+  const names = reply.attachments?.map((file) => file.name).join(", ");
+  const files = names ? `\n\n${format(texts.files, { names })}` : "";
   return {
     to: to.output,
     subject: format(texts.subject, { name }),
-    text: `${reply.text}\n\n-- \n${way}`,
+    text: `${reply.text}${files}\n\n-- \n${way}`.trimStart(),
   };
 }
 

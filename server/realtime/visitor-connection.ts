@@ -20,6 +20,7 @@ import type { Chat } from "../chat.ts";
 import { withFiles } from "../files/claim-error.ts";
 import type { Files } from "../files/index.ts";
 import type { Guard } from "../limits.ts";
+import type { Transcripts } from "../mail/transcripts.ts";
 import type { Presence } from "../presence.ts";
 import { type Publisher, visitorTopic } from "../publisher.ts";
 import type { Settings } from "../settings-store.ts";
@@ -41,6 +42,8 @@ export interface VisitorDeps {
   availability: () => Promise<Availability>;
   /** The languages the widget offers: a message in another of them gets a switch offered. */
   languages: () => readonly string[];
+  /** Sends a conversation by email; absent without SMTP. */
+  transcripts: Transcripts | undefined;
   /** Customers with a widget open: availability news goes to them, replies to the others by email. */
   customers: Presence;
   now: () => number;
@@ -211,6 +214,29 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         const rated = await getConversation(deps.db, conversationId);
         if (rated) deps.publish.conversation(rated);
         return;
+      }
+      case "transcript": {
+        if (visitorId === undefined) return send(notReady());
+        if (!deps.transcripts) {
+          return send({ type: "error", code: "forbidden", message: "Email is not set up here." });
+        }
+        const conversation = await getConversation(deps.db, frame.conversationId);
+        if (conversation?.visitorId !== visitorId) {
+          return send({
+            type: "error",
+            code: "not_found",
+            message: "There is no such conversation.",
+          });
+        }
+        // Each one is an email to an address anyone can type: a few an hour from one address.
+        const retryAfterMs = await guard.transcriptFromIp(socket.ip);
+        if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs));
+        await deps.transcripts.send(conversation.id, frame.email, frame.lang ?? "en");
+        return send({
+          type: "transcript_sent",
+          conversationId: conversation.id,
+          email: frame.email,
+        });
       }
       case "ping":
         return send({ type: "pong" });

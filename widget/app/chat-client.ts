@@ -30,6 +30,8 @@ export interface ChatState {
   email: string | undefined;
   /** The offered language the customer's last clear message was written in. */
   writtenIn: string | undefined;
+  /** Which conversation was emailed at the customer's request, and where. */
+  transcriptSent: { conversationId: number; email: string } | undefined;
 }
 
 export interface User {
@@ -80,6 +82,7 @@ export class ChatClient {
     place: undefined,
     email: undefined,
     writtenIn: undefined,
+    transcriptSent: undefined,
   };
   private agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly socket: LiveSocket;
@@ -168,6 +171,11 @@ export class ChatClient {
       url: new URL("/api/widget/files", this.server).href,
       token: readStored<string>(TOKEN_KEY) ?? undefined,
     };
+  }
+
+  /** "Email me this conversation", worded in the widget's language. */
+  emailTranscript(conversationId: number, email: string, lang: string): void {
+    this.sendFrame({ type: "transcript", conversationId, email, lang });
   }
 
   /** Tells the server the customer is typing, at most every few seconds: the bot waits. */
@@ -262,6 +270,11 @@ export class ChatClient {
         return;
       case "email_saved":
         this.update({ email: frame.email });
+        return;
+      case "transcript_sent":
+        this.update({
+          transcriptSent: { conversationId: frame.conversationId, email: frame.email },
+        });
         return;
       case "pong":
         return;

@@ -12,6 +12,7 @@ import { MessageList } from "./message-list.tsx";
 import { RatingForm } from "./rating-form.tsx";
 import { SoundToggle } from "./sound-toggle.tsx";
 import { useTexts } from "./texts.ts";
+import { TranscriptOffer } from "./transcript-offer.tsx";
 
 interface Props {
   client: ChatClient;
@@ -99,6 +100,18 @@ export function ChatPanel({ client, open, config, onSwitch, onClose }: Props) {
           key={conversation.id}
           rating={conversation.rating}
           onRate={(score, comment) => client.rate(conversation.id, score, comment)}
+        />
+      )}
+      {conversation?.status === "resolved" && config.transcripts && (
+        <TranscriptOffer
+          key={conversation.id}
+          sentTo={
+            state.transcriptSent?.conversationId === conversation.id
+              ? state.transcriptSent.email
+              : undefined
+          }
+          email={state.email}
+          onSend={(email) => client.emailTranscript(conversation.id, email, lang)}
         />
       )}
       {view.person !== "none" && (

@@ -122,6 +122,7 @@ function WidgetForm({
           position: String(data.get("position")) === "left" ? "left" : "right",
           hours: hoursFrom(data),
           allowedOrigins: listOf(String(data.get("allowedOrigins")), /\n/),
+          transcripts: data.get("transcripts") === "always" ? "always" : "on_request",
         };
         void attempt(async () => onSaved(await saveSection("widget", body))).then((failed) =>
           setResult(failed ?? en.saved),
@@ -151,6 +152,17 @@ function WidgetForm({
       <label>
         {en.allowedOrigins}
         <textarea name="allowedOrigins" rows={3} defaultValue={widget.allowedOrigins.join("\n")} />
+      </label>
+      <label>
+        {en.transcripts}
+        <select name="transcripts">
+          <option value="on_request" selected={widget.transcripts === "on_request"}>
+            {en.transcripts_on_request}
+          </option>
+          <option value="always" selected={widget.transcripts === "always"}>
+            {en.transcripts_always}
+          </option>
+        </select>
       </label>
       <button type="submit">{en.save}</button>
       {result && <p role="status">{result}</p>}
