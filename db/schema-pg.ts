@@ -316,7 +316,7 @@ export const apiTokens = pgTable("api_tokens", {
 
 /** The server's VAPID key pair for Web Push, made on first start; one row, shared by every node. */
 export const pushKeys = pgTable("push_keys", {
-  id: integer("id").primaryKey(),
+  id: integer("id").primaryKey().default(1),
   publicKey: text("public_key").notNull(),
   privateKey: text("private_key").notNull(),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),

@@ -357,7 +357,7 @@ export const apiTokens = sqliteTable("api_tokens", {
 
 /** The server's VAPID key pair for Web Push, made on first start; one row, shared by every node. */
 export const pushKeys = sqliteTable("push_keys", {
-  id: integer("id").primaryKey(),
+  id: integer("id").primaryKey().default(1),
   publicKey: text("public_key").notNull(),
   privateKey: text("private_key").notNull(),
   createdAt: integer("created_at").notNull(),

@@ -133,6 +133,11 @@ export async function startServer(
     now,
   });
   const secret = serverSecret(config.dataDir, config.secret);
+  if (config.redisUrl && !config.s3) {
+    console.warn(
+      "Files are kept in DATA_DIR/files on this node: with several nodes, set S3_BUCKET or share that folder.",
+    );
+  }
   const files = createFiles({
     db,
     store: config.s3 ? s3Store(config.s3) : diskStore(join(config.dataDir, "files")),

@@ -1,5 +1,5 @@
 CREATE TABLE `push_keys` (
-	`id` integer PRIMARY KEY NOT NULL,
+	`id` integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	`public_key` text NOT NULL,
 	`private_key` text NOT NULL,
 	`created_at` integer NOT NULL
