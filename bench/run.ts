@@ -6,6 +6,7 @@ import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { startServerProcess } from "../server/server-process.ts";
 import { deploymentFigures } from "./deployments.ts";
+import { fileFigures } from "./file-speed.ts";
 import { handoffLatency } from "./load/handoff-latency.ts";
 import { idleMemoryKib } from "./load/idle-memory.ts";
 import { chatTarget, echoTarget } from "./load/targets.ts";
@@ -33,6 +34,9 @@ const [loader, whole] = await widgetWeight();
 progress(`time to a usable widget in Chromium (median of ${BROWSER_RUNS} first visits)`);
 const demo = await startServerProcess();
 const usable = await timeToUsable(`${demo.url}/`, BROWSER_RUNS).finally(() => demo.stop());
+
+progress("an upload: a phone photo checked and encoded again, against storing it as it came");
+const files = await fileFigures();
 
 progress("triage speed over the development data");
 const speed = triageSpeed(DATA);
@@ -118,6 +122,9 @@ const figures = {
     ack_p50_ms: round(deployment.latency.ack.p50, 2),
     ack_p99_ms: round(deployment.latency.ack.p99, 2),
   })),
+  upload_photo_bytes: files.photoBytes,
+  upload_photo_check_ms: round(files.checkMs),
+  upload_photo_store_ms: round(files.storeMs),
   reports: reports.map((times) => ({
     engine: times.engine,
     conversations: times.conversations,
@@ -167,6 +174,11 @@ function tableRows() {
       `page heading ${f.host_page_visible_ms} ms`,
     ),
     row("widget usable (from the click)", `${f.widget_usable_ms} ms (${f.open_to_usable_ms} ms)`),
+    row(
+      `upload: a ${(f.upload_photo_bytes / 1e6).toFixed(1)} MB, 12-megapixel photo checked and re-encoded`,
+      `${f.upload_photo_check_ms} ms`,
+      `stored as it came: ${f.upload_photo_store_ms} ms`,
+    ),
     rate(100),
     rate(1_000),
     row(

@@ -32,10 +32,13 @@ test("a customer pastes a screenshot; the agent sees it and answers with a PDF",
 }) => {
   const customer = await newPerson();
   const agent = await newPerson();
+  const loaded: string[] = [];
+  customer.on("request", (request) => loaded.push(request.url()));
   await signInAgent(agent, server);
   await openChat(customer, server);
 
   // Nothing of the upload code is loaded until the customer attaches something.
+  expect(loaded.filter((url) => url.includes("/widget/chunks/upload-"))).toEqual([]);
   const uploadChunk = customer.waitForRequest(/\/widget\/chunks\/upload-/);
   await pasteScreenshot(customer, "Message");
   await uploadChunk;

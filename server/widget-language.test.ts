@@ -36,7 +36,7 @@ test("a switch is offered only for a message clearly written in an offered langu
   assert.equal(writtenIn("Dzień dobry, gdzie jest moja paczka z zamówienia?", ["en"]), undefined);
 });
 
-test("settings saved with one greeting for everyone keep it as the English one and keep the rest", async () => {
+test("settings saved with one greeting for everyone (and before transcripts) keep it as the English one and keep the rest", async () => {
   const db = await openTestDatabase();
   const legacy = {
     greeting: "Welcome to Linden & Co.!",
@@ -54,6 +54,8 @@ test("settings saved with one greeting for everyone keep it as the English one a
     position: "left",
     hours: { timeZone: "Europe/Riga", days: [] },
     allowedOrigins: ["https://shop.example"],
+    // Added since: its default, with the rest kept.
+    transcripts: "on_request",
   });
 });
 

@@ -70,7 +70,7 @@ async function reencoded(bytes: Uint8Array, contentType: string) {
         ? pipeline.gif()
         : contentType === "image/webp"
           ? pipeline.webp({ quality: 85 })
-          : pipeline.jpeg({ quality: 85, mozjpeg: true });
+          : pipeline.jpeg({ quality: 85 });
   const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
   // Of an animation, one frame's height: what the page shows.
   const height = info.pageHeight ?? info.height;
