@@ -216,13 +216,17 @@ export async function startServer(
       const decided = chat.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const inFlight = [...live].map((connection) => connection.settled());
+      // Each socket's close handler (its presence leaving) runs before the bus goes.
+      const socketsGone = Promise.all(
+        [...wss.clients].map((client) => once(client, "close").catch(() => undefined)),
+      );
       for (const client of wss.clients) client.close(1001, "Server shutting down");
       // A peer that never answers the closing handshake must not hold the shutdown up.
       const grace = setTimeout(() => {
         for (const client of wss.clients) client.terminate();
         if ("closeAllConnections" in server) server.closeAllConnections();
       }, SHUTDOWN_GRACE_MS);
-      await Promise.all([closed, decided, ...inFlight]);
+      await Promise.all([closed, decided, socketsGone, ...inFlight]);
       clearTimeout(grace);
       await desk.stop();
       await alerts.stop();

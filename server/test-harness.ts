@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import * as v from "valibot";
 import WebSocket from "ws";
 import { closeDatabase, type Db, openDatabase } from "../db/index.ts";
@@ -220,4 +221,20 @@ export async function agentSocket(
 export function presenceOf(frame: Frame, agentId: number): string | undefined {
   const team = frame.team as { id: number; presence: string }[];
   return team.find((member) => member.id === agentId)?.presence;
+}
+
+/**
+ * Waits for something another process does (an email arriving, a delivery logged), checking
+ * every 25 ms; fails naming it after `ms`.
+ */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 8000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
 }

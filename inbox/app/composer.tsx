@@ -1,7 +1,7 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type ConversationSummary, type FileLimits, format } from "../../protocol/index.ts";
-import { Tray, useAttachments } from "../../widget/app/attachments.tsx";
+import { FilePicker, Tray, useAttachments } from "../../widget/app/attachments.tsx";
 import { en } from "../i18n/en.ts";
 import { type Canned, cannedMatches, typedShortcut, useCanned } from "./canned.ts";
 import type { InboxClient } from "./inbox-client.ts";
@@ -28,13 +28,11 @@ export function Composer({
   suggestions: Suggestion[];
   limits: FileLimits;
 }) {
-  const picker = useRef<HTMLInputElement>(null);
   const files = useAttachments(
     limits,
     () => ({ url: `/api/desk/conversations/${conversation.id}/files`, token: undefined }),
     en,
   );
-  const attaching = limits.types.length > 0;
   // Uploads belong to one conversation's customer: opening another leaves them behind.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the conversation changes.
   useEffect(() => files.clear(), [conversation.id]);
@@ -137,31 +135,16 @@ export function Composer({
             if (!asNote) client.typing(conversation.id);
           }}
           onKeyDown={onKeyDown}
-          onPaste={(event) => {
-            const pasted = [...(event.clipboardData?.files ?? [])];
-            if (!attaching || pasted.length === 0) return;
-            event.preventDefault();
-            void files.add(pasted);
-          }}
+          onPaste={files.paste}
         />
-        {attaching && (
-          <>
-            <input
-              ref={picker}
-              type="file"
-              multiple
-              hidden
-              accept={limits.types.join(",")}
-              onChange={(event) => {
-                void files.add([...(event.currentTarget.files ?? [])]);
-                event.currentTarget.value = "";
-              }}
-            />
-            <button type="button" class="secondary" onClick={() => picker.current?.click()}>
-              {en.attach}
-            </button>
-          </>
-        )}
+        <FilePicker
+          limits={limits}
+          onFiles={(picked) => void files.add(picked)}
+          label={en.attach}
+          class="secondary"
+        >
+          {en.attach}
+        </FilePicker>
         <button type="submit" aria-disabled={files.ready() === undefined}>
           {asNote ? en.addNote : en.send}
         </button>

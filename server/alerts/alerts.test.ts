@@ -17,6 +17,7 @@ import {
   ADMIN,
   agentSocket,
   api,
+  eventually,
   type Harness,
   sessionCookie,
   signIn,
@@ -87,14 +88,6 @@ async function pushService(status = 201) {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
-}
-
-async function until(check: () => boolean, what: string, ms = 8000) {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
 }
 
 /** The VAPID token (RFC 8292): an ES256 JWT the push service checks against the key sent with it. */
@@ -177,7 +170,7 @@ describe("alerts for agents away from the inbox: Web Push and email", () => {
       clientId: "p1",
       text: "Someone used my card without asking",
     });
-    await until(() => service.got.length === 1, "the push");
+    await eventually(() => service.got.length === 1, "the push");
     const [sent] = service.got;
     assert.ok(sent);
     assert.equal(sent.path, "/push/phone-1");
@@ -191,8 +184,8 @@ describe("alerts for agents away from the inbox: Web Push and email", () => {
     assert.match(alert.url, /\/inbox#conversation=\d+$/);
 
     // The device the push service no longer knows (410) is forgotten.
-    await until(() => gone.got.length === 1, "the attempt at the old laptop");
-    await until(() => smtp.received.length === 1, "the email");
+    await eventually(() => gone.got.length === 1, "the attempt at the old laptop");
+    await eventually(() => smtp.received.length === 1, "the email");
     assert.deepEqual(smtp.received[0]?.to, [ADMIN.email]);
     assert.match(smtp.received[0]?.raw ?? "", /Subject: Conversation #\d+ is yours/);
     const devices = await rawRows<{ endpoint: string }>(
@@ -234,7 +227,7 @@ describe("alerts for agents away from the inbox: Web Push and email", () => {
         f.type === "conversation" && (f.conversation as { status: string }).status === "queued",
     );
     clock += 11_000;
-    await until(() => service.got.length === 1, "the wait alert", 6000);
+    await eventually(() => service.got.length === 1, "the wait alert", 6000);
     const alert = device.decrypt(service.got[0]?.body ?? Buffer.alloc(0));
     assert.match(alert.title, /^Conversation #\d+ has waited 1 min$/);
     await sleep(3000);

@@ -64,6 +64,7 @@ export function sharedPresence(
     /** At shutdown: this node holds nobody any more, at once rather than after the TTL. */
     async leaveAll() {
       local.counts.clear();
+      await writes;
       await redis.multi().del(own).srem(nodes, options.node).exec();
     },
     /** Rewrites this node's hash and extends its life; missed writes heal here. */

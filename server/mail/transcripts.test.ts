@@ -6,6 +6,7 @@ import {
   ADMIN,
   agentSocket,
   api,
+  eventually,
   type Frame,
   type Harness,
   sessionCookie,
@@ -17,14 +18,6 @@ import { startSmtpInbox } from "../test-smtp.ts";
 
 const isConversation = (status: string) => (frame: Frame) =>
   frame.type === "conversation" && (frame.conversation as { status: string }).status === status;
-
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 8000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 describe("transcripts by email", () => {
   let server: Harness;
@@ -82,7 +75,7 @@ describe("transcripts by email", () => {
     });
     const sent = await customer.socket.next((f) => f.type === "transcript_sent");
     assert.deepEqual(sent, { type: "transcript_sent", conversationId, email: "ola@example.pl" });
-    await until(() => smtp.received.length === 1, "the transcript");
+    await eventually(() => smtp.received.length === 1, "the transcript");
     const [mail] = smtp.received;
     assert.deepEqual(mail?.to, ["ola@example.pl"]);
     assert.match(
@@ -106,7 +99,7 @@ describe("transcripts by email", () => {
     customer.socket.send({ type: "transcript", conversationId, email: "ola@example.pl" });
     const limited = await customer.socket.next((f) => f.type === "error");
     assert.equal(limited.code, "rate_limited");
-    await until(() => smtp.received.length === 5, "the five sent");
+    await eventually(() => smtp.received.length === 5, "the five sent");
     customer.socket.close();
     stranger.socket.close();
   });
@@ -125,7 +118,7 @@ describe("transcripts by email", () => {
     const assigned = await agent.socket.next(isConversation("assigned"));
     const conversationId = (assigned.conversation as { id: number }).id;
     agent.socket.send({ type: "resolve", conversationId });
-    await until(() => smtp.received.length === before + 1, "the automatic transcript");
+    await eventually(() => smtp.received.length === before + 1, "the automatic transcript");
     const mail = smtp.received.at(-1);
     assert.deepEqual(mail?.to, ["sam@example.com"]);
     assert.match(mail?.raw ?? "", /Your conversation with us/);

@@ -9,7 +9,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
 import { readConfig } from "../config.ts";
 import { type RunningServer, startServer } from "../server.ts";
-import { ADMIN, agentSocket, api, sessionCookie, signIn, visitor } from "../test-harness.ts";
+import {
+  ADMIN,
+  agentSocket,
+  api,
+  eventually,
+  sessionCookie,
+  signIn,
+  visitor,
+} from "../test-harness.ts";
 import { testServices } from "../test-services.ts";
 
 interface Received {
@@ -74,14 +82,6 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise((resolve) => probe.close(resolve));
   return port;
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 8000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
 }
 
 describe("webhooks: signed, retried while the receiver is down, never twice", () => {
@@ -162,12 +162,12 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
         }
       ).deliveries;
     };
-    await until(async () => (await log()).some((d) => d.attempts >= 2), "a second attempt");
+    await eventually(async () => (await log()).some((d) => d.attempts >= 2), "a second attempt");
     const failing = (await log()).find((d) => d.attempts >= 2);
     assert.match(failing?.lastError ?? "", /ECONNREFUSED/);
 
     await receiver.start();
-    await until(
+    await eventually(
       async () => (await log()).every((d) => d.deliveredAt !== undefined),
       "all delivered",
     );
@@ -202,10 +202,10 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
     const agentAgain = await agentSocket(server.url, admin);
     const conversationId = message.data.conversationId as number;
     agentAgain.socket.send({ type: "resolve", conversationId });
-    await until(() => receiver.types().includes("conversation.resolved"), "resolved");
+    await eventually(() => receiver.types().includes("conversation.resolved"), "resolved");
     const back = await visitor(server.url, customer.token);
     back.socket.send({ type: "rate", conversationId, score: 5, comment: "Quick, thanks" });
-    await until(() => receiver.types().includes("conversation.rated"), "rated");
+    await eventually(() => receiver.types().includes("conversation.rated"), "rated");
     const rated = receiver.got.find((event) => event.type === "conversation.rated");
     assert.deepEqual(rated?.data.rating, { score: 5, comment: "Quick, thanks" });
     agentAgain.socket.close();
@@ -242,7 +242,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
         }
       ).deliveries;
     };
-    await until(async () => ((await log())[0]?.attempts ?? 0) >= 3, "three attempts");
+    await eventually(async () => ((await log())[0]?.attempts ?? 0) >= 3, "three attempts");
     const [delivery] = await log();
     assert.equal(delivery?.lastStatus, 500);
     assert.ok(delivery?.nextAttemptAt, "tried again later");
@@ -276,7 +276,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
       { cookie: admin },
     );
     assert.equal(retried.status, 204);
-    await until(() => receiver.got.length === 1, "the retried delivery");
+    await eventually(() => receiver.got.length === 1, "the retried delivery");
     customer.socket.close();
     await receiver.stop();
   });
@@ -292,7 +292,7 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
     const { endpoint } = (await response.json()) as { endpoint: { id: number } };
     const customer = await visitor(server.url);
     customer.socket.send({ type: "send", clientId: "p", text: "Hello there" });
-    await until(async () => {
+    await eventually(async () => {
       const page = await api(
         server.url,
         "GET",

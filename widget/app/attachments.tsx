@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Attachment, FileLimits } from "../../protocol/files.ts";
 import { format } from "../../protocol/format.ts";
@@ -92,6 +93,13 @@ export function useAttachments(limits: FileLimits, target: () => UploadTarget, e
     drafts,
     notice,
     add,
+    /** For the message box: pasted files (a screenshot) join the message; text pastes as usual. */
+    paste(event: ClipboardEvent): void {
+      const pasted = [...(event.clipboardData?.files ?? [])];
+      if (limits.types.length === 0 || pasted.length === 0) return;
+      event.preventDefault();
+      void add(pasted);
+    },
     remove(key: string): void {
       const draft = live.current.find((item) => item.key === key);
       if (draft) clear([draft]);
@@ -118,6 +126,48 @@ function clear(drafts: readonly Draft[]): void {
     draft.abort?.();
     if (draft.preview) URL.revokeObjectURL(draft.preview);
   }
+}
+
+/** The button that opens the browser's file chooser, with what the admin allows. */
+export function FilePicker({
+  limits,
+  onFiles,
+  label,
+  class: className,
+  children,
+}: {
+  limits: FileLimits;
+  onFiles: (files: File[]) => void;
+  label: string;
+  class: string;
+  children: ComponentChildren;
+}) {
+  const picker = useRef<HTMLInputElement>(null);
+  if (limits.types.length === 0) return null;
+  return (
+    <>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        accept={limits.types.join(",")}
+        onChange={(event) => {
+          onFiles([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = "";
+        }}
+      />
+      <button
+        type="button"
+        class={className}
+        aria-label={label}
+        title={label}
+        onClick={() => picker.current?.click()}
+      >
+        {children}
+      </button>
+    </>
+  );
 }
 
 /** The files waiting to go with the message, above the box. */

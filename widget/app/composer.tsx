@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Attachment, FileLimits } from "../../protocol/files.ts";
 import { format } from "../../protocol/format.ts";
 import { MAX_TEXT_LENGTH } from "../../protocol/limits.ts";
-import { Tray, type UploadTarget, useAttachments } from "./attachments.tsx";
+import { FilePicker, Tray, type UploadTarget, useAttachments } from "./attachments.tsx";
 import { useTexts } from "./texts.ts";
 
 /** From here on the box shows how many characters are left. */
@@ -29,7 +29,6 @@ export function Composer({
   const en = useTexts();
   const [text, setText] = useState("");
   const input = useRef<HTMLTextAreaElement>(null);
-  const picker = useRef<HTMLInputElement>(null);
   const files = useAttachments(limits, uploadTarget, en);
   const attaching = limits.types.length > 0;
   useEffect(() => {
@@ -98,12 +97,7 @@ export function Composer({
           setText(event.currentTarget.value);
           onTyping();
         }}
-        onPaste={(event) => {
-          const pasted = [...(event.clipboardData?.files ?? [])];
-          if (!attaching || pasted.length === 0) return;
-          event.preventDefault();
-          void files.add(pasted);
-        }}
+        onPaste={files.paste}
         onKeyDown={(event) => {
           if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
             event.preventDefault();
@@ -111,38 +105,22 @@ export function Composer({
           }
         }}
       />
-      {attaching && (
-        <>
-          <input
-            ref={picker}
-            type="file"
-            multiple
-            hidden
-            accept={limits.types.join(",")}
-            onChange={(event) => {
-              void files.add([...(event.currentTarget.files ?? [])]);
-              event.currentTarget.value = "";
-            }}
+      <FilePicker
+        limits={limits}
+        onFiles={(picked) => void files.add(picked)}
+        label={en.attach}
+        class="icon-button attach-button"
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path
+            d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="1.8"
+            stroke-linecap="round"
           />
-          <button
-            type="button"
-            class="icon-button attach-button"
-            aria-label={en.attach}
-            title={en.attach}
-            onClick={() => picker.current?.click()}
-          >
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-              <path
-                d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="1.8"
-                stroke-linecap="round"
-              />
-            </svg>
-          </button>
-        </>
-      )}
+        </svg>
+      </FilePicker>
       <button
         type="submit"
         class="send-button"
