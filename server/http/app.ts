@@ -80,7 +80,8 @@ const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
-  imgSrc: ["'self'", "data:"],
+  // blob: previews of a file before it is uploaded.
+  imgSrc: ["'self'", "data:", "blob:"],
   connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],

@@ -185,7 +185,16 @@ export function Tray({
     <ul class="tray" aria-label={en.attachments}>
       {drafts.map((draft) => (
         <li key={draft.key} class={draft.error ? "draft failed" : "draft"}>
-          {draft.preview && <img src={draft.preview} alt="" />}
+          {draft.preview && (
+            // A page whose CSP refuses blob: pictures shows the name alone.
+            <img
+              src={draft.preview}
+              alt=""
+              onError={(event) => {
+                event.currentTarget.hidden = true;
+              }}
+            />
+          )}
           <span class="draft-name" dir="auto">
             {draft.name}
           </span>
