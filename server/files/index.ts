@@ -15,7 +15,7 @@ import type { FileLinks } from "./links.ts";
 import { type FileStore, newStorageKey } from "./store.ts";
 
 /** An upload no message took within this long is dropped. */
-export const UNSENT_TTL_MS = 24 * 60 * 60_000;
+const UNSENT_TTL_MS = 24 * 60 * 60_000;
 /** Uploads one side of a conversation may hold unsent within an hour. */
 const MAX_UNSENT_PER_HOUR = 30;
 const SWEEP_MS = 10 * 60_000;

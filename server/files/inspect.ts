@@ -114,7 +114,7 @@ const EXTENSIONS: Record<string, string> = {
  * (which could make "photo‮gpj.exe" read as "photo.exe.jpg"), and an extension that says what
  * the content is.
  */
-export function safeName(given: string, contentType: string): string {
+function safeName(given: string, contentType: string): string {
   const base = (given.split(/[\\/]/).pop() ?? "")
     .normalize("NFC")
     .replace(/[\p{Cc}\p{Cf}]/gu, "")

@@ -15,12 +15,14 @@ import {
 import { type AgentServerFrame, type ApiScope, MAX_TEXT_LENGTH } from "../../protocol/index.ts";
 import { hashToken } from "../auth/tokens.ts";
 import type { AppDeps } from "./app.ts";
+import { API_TOKEN_PREFIX } from "./integration-routes.ts";
 import { OPENAPI } from "./openapi.ts";
 import { body, idParam, notFound, pageBefore } from "./request-input.ts";
 
 type ApiEnv = { Variables: { holder: TokenHolder } };
 
 const PAGE = 50;
+const BEARER = new RegExp(`^Bearer\\s+(${API_TOKEN_PREFIX}[\\w-]+)$`, "i");
 
 const textInput = v.object({
   text: v.pipe(
@@ -41,7 +43,7 @@ export function apiRoutes(deps: AppDeps) {
   const { db, desk, files, guard, now } = deps;
 
   const authenticated = createMiddleware<ApiEnv>(async (c, next) => {
-    const token = c.req.header("authorization")?.match(/^Bearer\s+(hfc_[\w-]+)$/i)?.[1];
+    const token = c.req.header("authorization")?.match(BEARER)?.[1];
     const holder = token ? await findApiToken(db, hashToken(token)) : undefined;
     if (!holder) {
       throw new HTTPException(401, {

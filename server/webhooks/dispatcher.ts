@@ -4,7 +4,7 @@ import { post } from "../outbound.ts";
 import { signature } from "./signature.ts";
 
 /** After this many failed attempts (about a day and a half at the default pace) it is given up. */
-export const MAX_ATTEMPTS = 12;
+const MAX_ATTEMPTS = 12;
 const CLAIM = { limit: 20, leaseMs: 2 * 60_000 };
 /** How often due deliveries are looked for while any endpoint is active. */
 const POLL_MS = 500;
