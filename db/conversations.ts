@@ -432,7 +432,7 @@ async function transition(db: Db, now: number, spec: TransitionSpec): Promise<Tr
     }
     await logEvent(tx, conversationId, event, now);
     const told = webhookOf(conversationId, event, spec.set);
-    if (told) await queueWebhooks(tx, told.type, told.data, now);
+    if (told) await queueWebhooks(tx, told.type, () => told.data, now);
     await spec.after?.(tx, now);
     if (spec.audit) {
       const entry = { action: spec.audit, target: `conversation:${conversationId}` };
@@ -478,7 +478,8 @@ async function latestOrNew(
     .returning({ id: conversations.id });
   if (!created) throw new Error(`no conversation was created for visitor ${visitorId}`);
   await logEvent(tx, created.id, { type: "created", actor: "customer" }, now);
-  await queueWebhooks(tx, "conversation.created", { conversationId: created.id, visitorId }, now);
+  const data = () => ({ conversationId: created.id, visitorId });
+  await queueWebhooks(tx, "conversation.created", data, now);
   return { id: created.id, status: "bot" };
 }
 

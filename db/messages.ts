@@ -65,16 +65,19 @@ export async function insertMessage(
   if (!inserted) throw new Error(`message ${bumped.seq} of ${conversationId} was not stored`);
   // System messages only announce moves, which webhooks tell of themselves.
   if (input.author !== "system") {
-    const message = {
-      seq: bumped.seq,
-      author: input.author,
-      text: input.text,
-      at: now,
-      ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
-      ...(input.internal ? { internal: true } : {}),
-      ...(attachments ? { attachments } : {}),
-    };
-    await queueWebhooks(tx, "message.created", { conversationId, message }, now);
+    const told = () => ({
+      conversationId,
+      message: {
+        seq: bumped.seq,
+        author: input.author,
+        text: input.text,
+        at: now,
+        ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
+        ...(input.internal ? { internal: true } : {}),
+        ...(attachments ? { attachments } : {}),
+      },
+    });
+    await queueWebhooks(tx, "message.created", told, now);
   }
   // Nothing to look up (an agent's name, an FAQ entry's title): the message is what was given.
   if (input.agentId === undefined && input.faqId === undefined) {

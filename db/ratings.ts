@@ -27,7 +27,7 @@ export async function rateConversation(
       )
       .returning({ id: conversations.id });
     if (rated.length === 0) return false;
-    await queueWebhooks(tx, "conversation.rated", { conversationId, rating }, now);
+    await queueWebhooks(tx, "conversation.rated", () => ({ conversationId, rating }), now);
     return true;
   });
 }

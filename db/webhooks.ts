@@ -7,7 +7,7 @@ import type {
   WebhookEvent,
 } from "../protocol/index.ts";
 import { type AuditEntry, recordAudit } from "./audit.ts";
-import { type Db, first, type Tables, type Tx, write } from "./database.ts";
+import { type Db, type Tables, type Tx, write } from "./database.ts";
 
 /** Reads the active endpoints into `db.subscriptions` (at start, and after any change). */
 export async function loadSubscriptions(db: Db): Promise<void> {
@@ -20,18 +20,19 @@ export async function loadSubscriptions(db: Db): Promise<void> {
 
 /**
  * Inside the change's transaction: one delivery per endpoint subscribed to the event, all
- * with the same event id, due at once. Nothing is written when nobody listens.
+ * with the same event id, due at once. Nothing is written, nor `data` made, when nobody
+ * listens (every message passes here).
  */
 export async function queueWebhooks(
   tx: Tx,
   type: WebhookEvent,
-  data: Record<string, unknown>,
+  data: () => Record<string, unknown>,
   at: number,
 ): Promise<void> {
   const endpoints = tx.subscriptions.endpoints.filter((endpoint) => endpoint.events.includes(type));
   if (endpoints.length === 0) return;
   const eventId = `evt_${randomUUID().replaceAll("-", "")}`;
-  const payload = JSON.stringify({ id: eventId, type, createdAt: at, data });
+  const payload = JSON.stringify({ id: eventId, type, createdAt: at, data: data() });
   await tx.q.insert(tx.t.webhookDeliveries).values(
     endpoints.map((endpoint) => ({
       endpointId: endpoint.id,

@@ -1,5 +1,5 @@
 import type { RefObject } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { type ConversationSummary, type FileLimits, format } from "../../protocol/index.ts";
 import { FilePicker, Tray, useAttachments } from "../../widget/app/attachments.tsx";
 import { en } from "../i18n/en.ts";

@@ -6,7 +6,7 @@ import {
   deletePushSubscription,
   vapidKeys,
 } from "../../db/index.ts";
-import type { ConversationSummary, TeamMember } from "../../protocol/index.ts";
+import { type ConversationSummary, DEFAULT_SKILL, type TeamMember } from "../../protocol/index.ts";
 import type { MailOutbox } from "../mail/outbox.ts";
 import { post } from "../outbound.ts";
 import type { Settings } from "../settings-store.ts";
@@ -74,18 +74,19 @@ export async function createAlerts(deps: {
     }
   }
 
-  async function alert(
+  /** To every device of these agents, and to the email of those who asked for it. */
+  async function tell(
     agentIds: number[],
     conversationId: number,
-    alert: Omit<PushAlert, "url" | "tag">,
+    words: Omit<PushAlert, "url" | "tag">,
   ) {
     const url = `${deps.inboxUrl()}#conversation=${conversationId}`;
-    const full: PushAlert = { ...alert, url, tag: `conversation-${conversationId}` };
+    const alert: PushAlert = { ...words, url, tag: `conversation-${conversationId}` };
     const { devices, emails } = await alertTargets(db, agentIds);
-    await Promise.all(devices.map((device) => push(device, full)));
+    await Promise.all(devices.map((device) => push(device, alert)));
     for (const { email } of deps.mail ? emails : []) {
-      const text = `${alert.body}\n\nOpen it in the inbox: ${url}\n\n(You asked for these alerts by email; turn them off in the inbox.)`;
-      await deps.mail?.send({ conversationId, to: email, subject: alert.title, text });
+      const text = `${words.body}\n\nOpen it in the inbox: ${url}\n\n(You asked for these alerts by email; turn them off in the inbox.)`;
+      await deps.mail?.send({ conversationId, to: email, subject: words.title, text });
     }
   }
 
@@ -95,10 +96,10 @@ export async function createAlerts(deps: {
     if (waits.length === 0) return;
     const team = await deps.team();
     for (const wait of waits) {
-      const skill = wait.skill ?? "general";
+      const skill = wait.skill ?? DEFAULT_SKILL;
       const agents = team.filter((member) => member.skills.includes(skill)).map((m) => m.id);
       const minutes = Math.max(1, Math.round((now() - (wait.queuedAt ?? now())) / 60_000));
-      await alert(agents, wait.id, {
+      await tell(agents, wait.id, {
         title: `Conversation #${wait.id} has waited ${minutes} min`,
         body: wait.summary ?? `Waiting for the ${skill} team.`,
       });
@@ -123,7 +124,7 @@ export async function createAlerts(deps: {
       if (agentId === undefined) return;
       const body =
         conversation.handoff?.summary ?? conversation.lastMessage?.text ?? "A customer is waiting.";
-      const sent = alert([agentId], conversation.id, {
+      const sent = tell([agentId], conversation.id, {
         title: `Conversation #${conversation.id} is yours`,
         body,
       })

@@ -60,6 +60,7 @@ export function createDesk(deps: {
   onResolved?: (conversation: ConversationSummary) => void;
 }) {
   const { db, publish, now } = deps;
+  const emailEnabled = deps.emailEnabled ?? false;
   const team = createTeam(deps);
   const router = createRouter({ ...deps, team });
   const { route } = router;
@@ -134,13 +135,13 @@ export function createDesk(deps: {
         team: await team.members(),
         read: await readCounts(db, agent.id),
         waitAlertSeconds: deps.settings.routing().waitAlertSeconds,
-        emailEnabled: deps.emailEnabled ?? false,
+        emailEnabled,
         files: fileLimits(deps.settings.files()),
       };
     },
 
-    /** SMTP is configured: emails (replies, alerts) can be sent. */
-    emailEnabled: deps.emailEnabled ?? false,
+    /** SMTP is configured: emails (replies, alerts, transcripts) can be sent. */
+    emailEnabled,
 
     conversation(conversationId: number): Promise<ConversationSummary | undefined> {
       return getConversation(db, conversationId);
@@ -184,15 +185,7 @@ export function createDesk(deps: {
       },
       internal: boolean,
     ): Promise<AgentServerFrame> {
-      const { conversationId, clientId, text } = frame;
-      const input = {
-        conversationId,
-        clientId,
-        text,
-        agentId,
-        internal,
-        fileIds: frame.attachments,
-      };
+      const input = { ...frame, agentId, internal, fileIds: frame.attachments };
       const { perMessage } = deps.settings.files();
       const result = await withFiles(frame, perMessage, () => appendAgentMessage(db, input, now()));
       if ("type" in result) return result;

@@ -36,6 +36,7 @@ export function createFiles(deps: {
   now: () => number;
 }) {
   const { db, store, now } = deps;
+  const limits = () => fileLimits(deps.settings.files());
   let sweeping: Promise<void> = Promise.resolve();
 
   async function sweepNow(): Promise<void> {
@@ -69,7 +70,7 @@ export function createFiles(deps: {
   return {
     links: deps.links,
 
-    limits: () => fileLimits(deps.settings.files()),
+    limits,
 
     async upload(input: {
       bytes: Uint8Array;
@@ -82,7 +83,7 @@ export function createFiles(deps: {
         const error = "Too many files waiting to be sent; send them first.";
         return { ok: false, error, status: 429 };
       }
-      const checked = await checkUpload(input.bytes, input.name, fileLimits(deps.settings.files()));
+      const checked = await checkUpload(input.bytes, input.name, limits());
       if ("error" in checked) return { ok: false, ...checked };
       const storageKey = newStorageKey();
       await store.put(storageKey, checked.bytes, checked.contentType);

@@ -1,4 +1,4 @@
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -19,7 +19,7 @@ import { hashToken, newToken } from "../auth/tokens.ts";
 import type { AgentSession } from "../realtime/agent-connection.ts";
 import type { AppDeps } from "./app.ts";
 import { clientAddress } from "./client-address.ts";
-import { body, passwordSchema } from "./request-input.ts";
+import { body, passwordSchema, tooMany } from "./request-input.ts";
 
 export const SESSION_COOKIE = "hfc_session";
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -103,13 +103,13 @@ export function agentAuthRoutes(deps: AppDeps) {
         const wait =
           (await guard.signInsFromIp.attempt(ip)) ??
           (await guard.signInsToAccount.attempt(account));
-        if (wait !== undefined) return tooManyAttempts(c, wait);
+        if (wait !== undefined) return tooMany(c, wait, SIGN_IN_LIMITED);
         const agent = await checkingFrom(ip, async () => {
           const found = await findAgentCredentials(db, email);
           // An unknown email costs the same hash as a known one: timing tells nobody who exists.
           return (await verifyPassword(password, found?.passwordHash ?? "")) ? found : null;
         });
-        if (agent === undefined) return tooManyAttempts(c, 1000);
+        if (agent === undefined) return tooMany(c, 1000, SIGN_IN_LIMITED);
         if (!agent) {
           const data = { email, ip };
           await recordAudit(db, { agentId: null, action: "sign_in_failed", data }, now());
@@ -167,15 +167,10 @@ export function agentAuthRoutes(deps: AppDeps) {
   );
 }
 
+const SIGN_IN_LIMITED = "Too many sign-in attempts; try again later.";
+
 /** Password checks one address may have running at once. */
 const HASHES_PER_ADDRESS = 2;
-
-function tooManyAttempts(c: Context, waitMs: number) {
-  const retryAfter = String(Math.ceil(waitMs / 1000));
-  return c.json({ error: "Too many sign-in attempts; try again later." }, 429, {
-    "Retry-After": retryAfter,
-  });
-}
 
 function expiredLink(): HTTPException {
   return new HTTPException(410, {

@@ -17,7 +17,7 @@ import { hashToken } from "../auth/tokens.ts";
 import type { AppDeps } from "./app.ts";
 import { API_TOKEN_PREFIX } from "./integration-routes.ts";
 import { OPENAPI } from "./openapi.ts";
-import { body, idParam, notFound, pageBefore } from "./request-input.ts";
+import { body, idParam, notFound, pageBefore, tooMany } from "./request-input.ts";
 
 type ApiEnv = { Variables: { holder: TokenHolder } };
 
@@ -52,9 +52,7 @@ export function apiRoutes(deps: AppDeps) {
     }
     const retryAfterMs = await guard.apiRequest(String(holder.tokenId));
     if (retryAfterMs !== undefined) {
-      return c.json({ error: "Too many requests with this token; slow down." }, 429, {
-        "Retry-After": String(Math.ceil(retryAfterMs / 1000)),
-      });
+      return tooMany(c, retryAfterMs, "Too many requests with this token; slow down.");
     }
     c.set("holder", holder);
     await touchApiToken(db, holder.tokenId, now());

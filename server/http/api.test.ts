@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   ADMIN,
-  agentSocket,
   api,
   type Frame,
   type Harness,
@@ -205,8 +204,5 @@ describe("the REST API: scoped, revocable, audited tokens", () => {
       "conversation.resolved",
       "message.created",
     ]);
-    // Agents see the inbox as it is: an agent's socket still works beside the API.
-    const inbox = await agentSocket(server.url, admin);
-    inbox.socket.close();
   });
 });

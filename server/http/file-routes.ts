@@ -7,7 +7,7 @@ import { tooLarge } from "../files/inspect.ts";
 import { type AgentEnv, requireAgent } from "./agent-auth.ts";
 import type { AppDeps } from "./app.ts";
 import { clientAddress, embeddingAllowed, isSameHost } from "./client-address.ts";
-import { idParam, notFound } from "./request-input.ts";
+import { idParam, notFound, tooMany } from "./request-input.ts";
 
 /**
  * POST /api/widget/files: a customer's upload, from any page allowed to embed the widget, with
@@ -27,10 +27,7 @@ export function widgetFileRoutes(deps: AppDeps) {
     }
     const retryAfterMs = await guard.uploadFromIp(clientAddress(c, config.trustProxy));
     if (retryAfterMs !== undefined) {
-      const seconds = String(Math.ceil(retryAfterMs / 1000));
-      return c.json({ error: "Too many files at once; try again shortly." }, 429, {
-        "Retry-After": seconds,
-      });
+      return tooMany(c, retryAfterMs, "Too many files at once; try again shortly.");
     }
     const bytes = await uploadedBytes(c, files.limits().maxBytes);
     return answer(c, await files.upload({ bytes, name: c.req.query("name") ?? "", visitorId }));

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import * as v from "valibot";
 import { describeIssue } from "../../protocol/index.ts";
@@ -33,4 +34,9 @@ export function pageBefore(before: string | undefined, limit: number) {
 
 export function notFound(): HTTPException {
   return new HTTPException(404, { message: "There is no such item." });
+}
+
+/** A 429 that says why and, in Retry-After, when to try again. */
+export function tooMany(c: Context, waitMs: number, error: string) {
+  return c.json({ error }, 429, { "Retry-After": String(Math.ceil(waitMs / 1000)) });
 }

@@ -6,6 +6,7 @@ import {
   nextEmailAt,
   queueEmail,
 } from "../../db/index.ts";
+import { nextAttemptAt } from "../retry.ts";
 import type { Mail, Mailer } from "./mailer.ts";
 
 /** After this many failed attempts (about four hours at the default pace) an email is given up. */
@@ -38,8 +39,8 @@ export function createMailOutbox(deps: {
           await markEmailSent(db, email.id, now());
         } catch (error) {
           const attempts = email.attempts + 1;
-          const retryAt =
-            attempts >= MAX_ATTEMPTS ? undefined : now() + deps.retryMs * 2 ** (attempts - 1);
+          const schedule = { retryMs: deps.retryMs, maxAttempts: MAX_ATTEMPTS };
+          const retryAt = nextAttemptAt(attempts, schedule, now());
           console.error("email not sent", { id: email.id, attempts, retryAt }, error);
           await markEmailFailed(db, email.id, { error: String(error), retryAt });
         }

@@ -1,16 +1,8 @@
-import * as v from "valibot";
-import {
-  type ConversationSummary,
-  emailAddress,
-  format,
-  type WireMessage,
-} from "../../protocol/index.ts";
+import { type ConversationSummary, format, type WireMessage } from "../../protocol/index.ts";
 import type { Presence } from "../presence.ts";
+import { customerAddress, emailLanguage, emailTexts, filesLine } from "./email-texts.ts";
 import type { Mail } from "./mailer.ts";
 import type { MailOutbox } from "./outbox.ts";
-import TEXTS from "./reply-texts.json" with { type: "json" };
-
-type Language = keyof typeof TEXTS;
 
 /**
  * An agent's reply to a customer who has left (no widget open) goes to the email they left,
@@ -43,18 +35,18 @@ export function replyEmail(
   reply: WireMessage,
   trustedOrigin: (origin: string) => boolean,
 ): Mail | undefined {
-  const to = v.safeParse(emailAddress, conversation.contactEmail ?? conversation.customer?.email);
-  if (!to.success) return undefined;
-  const texts = TEXTS[isLanguage(conversation.language) ? conversation.language : "en"];
+  const to = customerAddress(conversation);
+  if (!to) return undefined;
+  const language = emailLanguage(conversation.language);
+  const texts = emailTexts(language);
   const name = reply.authorName ?? texts.team;
   const page = trustedPage(conversation.page?.url, trustedOrigin);
   const way = page ? format(texts.answerAt, { url: page }) : texts.answerHere;
-  const names = reply.attachments?.map((file) => file.name).join(", ");
-  const files = names ? `\n\n${format(texts.files, { names })}` : "";
+  const files = filesLine(reply, language);
   return {
-    to: to.output,
+    to,
     subject: format(texts.subject, { name }),
-    text: `${reply.text}${files}\n\n-- \n${way}`.trimStart(),
+    text: `${reply.text}${files && `\n\n${files}`}\n\n-- \n${way}`.trimStart(),
   };
 }
 
@@ -62,8 +54,4 @@ function trustedPage(url: string | undefined, trustedOrigin: (origin: string) =>
   const page = url && URL.canParse(url) ? new URL(url) : undefined;
   if (!page || (page.protocol !== "https:" && page.protocol !== "http:")) return undefined;
   return trustedOrigin(page.origin) ? page.href : undefined;
-}
-
-function isLanguage(code: string | undefined): code is Language {
-  return code !== undefined && Object.hasOwn(TEXTS, code);
 }

@@ -1,17 +1,8 @@
-import { format, type WireMessage } from "../../protocol/index.ts";
+import type { WireMessage } from "../../protocol/index.ts";
+import { type Messages, systemText } from "../../widget/i18n/messages.ts";
 import { WIDGET_TEXTS } from "../widget-language.ts";
+import { emailLanguage, emailTexts, filesLine } from "./email-texts.ts";
 import type { Mail } from "./mailer.ts";
-import TEXTS from "./reply-texts.json" with { type: "json" };
-
-type Language = keyof typeof TEXTS;
-
-const EVENT_TEXT = {
-  handoff: "eventHandoff",
-  joined: "eventJoined",
-  transferred: "eventTransferred",
-  resolved: "eventResolved",
-  reopened: "eventReopened",
-} as const;
 
 /**
  * What the customer saw in the chat, as a plain-text email in their language: who said what
@@ -23,32 +14,25 @@ export function transcriptEmail(
   to: string,
   options: { language: string; timeZone: string },
 ): Mail {
-  const language: Language = Object.hasOwn(TEXTS, options.language)
-    ? (options.language as Language)
-    : "en";
-  const texts = TEXTS[language];
-  const widget = WIDGET_TEXTS.get(language) ?? WIDGET_TEXTS.get("en") ?? {};
+  const language = emailLanguage(options.language);
+  const texts = emailTexts(language);
+  // The customer's chat texts: the notices and labels read as they did in the widget.
+  const widget = (WIDGET_TEXTS.get(language) ?? WIDGET_TEXTS.get("en") ?? {}) as Messages;
   const when = new Intl.DateTimeFormat(language, {
     dateStyle: "medium",
     timeStyle: "short",
     timeZone: options.timeZone,
   });
   const lines = messages.map((message) => {
-    if (message.author === "system") {
-      const key = message.event && EVENT_TEXT[message.event];
-      const name = message.authorName ?? texts.team;
-      return `— ${format((key && widget[key]) || message.text, { name })}`;
-    }
+    if (message.author === "system") return `— ${systemText(widget, message)}`;
     const who =
       message.author === "customer"
         ? texts.you
         : message.author === "bot"
-          ? (widget.automatic ?? "Automatic answer")
+          ? widget.automatic
           : (message.authorName ?? texts.team);
-    const files = message.attachments?.length
-      ? `\n${format(texts.files, { names: message.attachments.map((file) => file.name).join(", ") })}`
-      : "";
-    return `[${when.format(message.at)}] ${who}:\n${message.text}${files}`.trimEnd();
+    const files = filesLine(message, language);
+    return `[${when.format(message.at)}] ${who}:\n${message.text}${files && `\n${files}`}`.trimEnd();
   });
   return {
     to,

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_WIDGET } from "../../protocol/index.ts";
 import {
   ADMIN,

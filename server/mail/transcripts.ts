@@ -1,7 +1,7 @@
-import * as v from "valibot";
 import { type Db, readTranscript } from "../../db/index.ts";
-import { type ConversationSummary, emailAddress } from "../../protocol/index.ts";
+import type { ConversationSummary } from "../../protocol/index.ts";
 import type { Settings } from "../settings-store.ts";
+import { customerAddress } from "./email-texts.ts";
 import type { MailOutbox } from "./outbox.ts";
 import { transcriptEmail } from "./transcript-email.ts";
 
@@ -24,12 +24,8 @@ export function createTranscripts(deps: { db: Db; outbox: MailOutbox; settings: 
     /** A person resolved it: sent on its own when the admin chose so and an address is known. */
     async resolved(conversation: ConversationSummary): Promise<void> {
       if (settings.widget().transcripts !== "always") return;
-      const to = v.safeParse(
-        emailAddress,
-        conversation.contactEmail ?? conversation.customer?.email,
-      );
-      if (!to.success) return;
-      await send(conversation.id, to.output, conversation.language ?? "en");
+      const to = customerAddress(conversation);
+      if (to) await send(conversation.id, to, conversation.language ?? "en");
     },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  conversationState,
   currentConversationOf,
   type Db,
   getConversation,
@@ -220,8 +221,8 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         if (!deps.transcripts) {
           return send({ type: "error", code: "forbidden", message: "Email is not set up here." });
         }
-        const conversation = await getConversation(deps.db, frame.conversationId);
-        if (conversation?.visitorId !== visitorId) {
+        const { conversationId } = frame;
+        if ((await conversationState(deps.db, conversationId))?.visitorId !== visitorId) {
           return send({
             type: "error",
             code: "not_found",
@@ -231,12 +232,8 @@ export function visitorConnection(deps: VisitorDeps, socket: ClientSocket) {
         // Each one is an email to an address anyone can type: a few an hour from one address.
         const retryAfterMs = await guard.transcriptFromIp(socket.ip);
         if (retryAfterMs !== undefined) return send(rateLimited(retryAfterMs));
-        await deps.transcripts.send(conversation.id, frame.email, frame.lang ?? "en");
-        return send({
-          type: "transcript_sent",
-          conversationId: conversation.id,
-          email: frame.email,
-        });
+        await deps.transcripts.send(conversationId, frame.email, frame.lang ?? "en");
+        return send({ type: "transcript_sent", conversationId, email: frame.email });
       }
       case "ping":
         return send({ type: "pong" });

@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import { claimDueDeliveries, type Db, type DueDelivery, recordAttempt } from "../../db/index.ts";
 import { post } from "../outbound.ts";
+import { nextAttemptAt } from "../retry.ts";
 import { signature } from "./signature.ts";
 
 /** After this many failed attempts (about a day and a half at the default pace) it is given up. */
@@ -30,8 +31,8 @@ export function createDispatcher(deps: {
   let stopped = false;
 
   async function deliver(delivery: DueDelivery): Promise<void> {
-    const attempt = delivery.attempts + 1;
-    const retryAt = attempt >= MAX_ATTEMPTS ? undefined : now() + deps.retryMs * 2 ** (attempt - 1);
+    const schedule = { retryMs: deps.retryMs, maxAttempts: MAX_ATTEMPTS };
+    const retryAt = nextAttemptAt(delivery.attempts + 1, schedule, now());
     try {
       const timestamp = Math.floor(now() / 1000);
       const headers = {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
+import { freePort } from "../../local-services/free-port.ts";
 import { readConfig } from "../config.ts";
 import { type RunningServer, startServer } from "../server.ts";
 import {
@@ -73,15 +73,6 @@ class Receiver {
   types(): string[] {
     return this.got.map((event) => event.type);
   }
-}
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => probe.once("listening", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 describe("webhooks: signed, retried while the receiver is down, never twice", () => {
@@ -247,28 +238,19 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
     assert.equal(delivery?.lastStatus, 500);
     assert.ok(delivery?.nextAttemptAt, "tried again later");
 
-    // Paused: nothing more is sent while it is; the admin's retry finds it delivered later.
-    await api(server.url, "PUT", `/api/admin/webhooks/${endpoint.id}`, {
-      cookie: admin,
-      body: {
-        url: `http://127.0.0.1:${receiver.port}/`,
-        events: ["conversation.created"],
-        active: false,
-      },
-    });
+    // Paused, nothing is sent, even a delivery the admin made due again; resumed, it goes.
+    const endpointAt = (active: boolean) =>
+      api(server.url, "PUT", `/api/admin/webhooks/${endpoint.id}`, {
+        cookie: admin,
+        body: {
+          url: `http://127.0.0.1:${receiver.port}/`,
+          events: ["conversation.created"],
+          active,
+        },
+      });
+    await endpointAt(false);
     await sleep(300);
     const paused = (await log())[0]?.attempts ?? 0;
-    await sleep(1000);
-    assert.equal((await log())[0]?.attempts, paused, "a paused endpoint gets no attempts");
-    receiver.status = 200;
-    await api(server.url, "PUT", `/api/admin/webhooks/${endpoint.id}`, {
-      cookie: admin,
-      body: {
-        url: `http://127.0.0.1:${receiver.port}/`,
-        events: ["conversation.created"],
-        active: true,
-      },
-    });
     const retried = await api(
       server.url,
       "POST",
@@ -276,6 +258,10 @@ describe("webhooks: signed, retried while the receiver is down, never twice", ()
       { cookie: admin },
     );
     assert.equal(retried.status, 204);
+    await sleep(1000);
+    assert.equal((await log())[0]?.attempts, paused, "a paused endpoint gets no attempts");
+    receiver.status = 200;
+    await endpointAt(true);
     await eventually(() => receiver.got.length === 1, "the retried delivery");
     customer.socket.close();
     await receiver.stop();

@@ -55,7 +55,7 @@ const TYPING_EVERY_MS = 2_500;
 /** The agent's typing signal repeats every few seconds; without one this long, it stopped. */
 const AGENT_TYPING_SHOWN_MS = 6_000;
 
-function sendFrame(pending: PendingMessage): Extract<VisitorClientFrame, { type: "send" }> {
+function frameOf(pending: PendingMessage): Extract<VisitorClientFrame, { type: "send" }> {
   const { clientId, text, files } = pending;
   return {
     type: "send",
@@ -162,7 +162,7 @@ export class ChatClient {
     const pending: PendingMessage = { clientId: crypto.randomUUID(), text, at: Date.now() };
     if (files.length > 0) pending.files = files;
     this.setOutbox([...this.state.outbox, pending]);
-    if (this.state.online) this.sendFrame({ ...sendFrame(pending), page: currentPage() });
+    if (this.state.online) this.sendFrame({ ...frameOf(pending), page: currentPage() });
   }
 
   /** Where the customer's files go, with the token that says whose they are. */
@@ -310,7 +310,7 @@ export class ChatClient {
 
   private flush(): void {
     for (const pending of this.state.outbox) {
-      if (pending.error === undefined) this.sendFrame(sendFrame(pending));
+      if (pending.error === undefined) this.sendFrame(frameOf(pending));
     }
     if (this.wantsPerson) {
       this.wantsPerson = false;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { format } from "../../protocol/format.ts";
-import type { SystemEvent, WireMessage } from "../../protocol/index.ts";
-import type { Messages } from "../i18n/messages.ts";
+import type { WireMessage } from "../../protocol/index.ts";
+import { systemText } from "../i18n/messages.ts";
 import { FileList } from "./attachments.tsx";
 import { LinkedText } from "./linked-text.tsx";
 import { useTexts } from "./texts.ts";
@@ -133,17 +133,4 @@ const clock = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-d
 
 function Time({ at }: { at: number }) {
   return <time dateTime={new Date(at).toISOString()}>{clock.format(at)}</time>;
-}
-
-const EVENT_TEXT = {
-  handoff: "eventHandoff",
-  joined: "eventJoined",
-  transferred: "eventTransferred",
-  resolved: "eventResolved",
-  reopened: "eventReopened",
-} as const satisfies Record<SystemEvent, keyof Messages>;
-
-function systemText(en: Messages, message: WireMessage): string {
-  if (!message.event) return message.text;
-  return format(en[EVENT_TEXT[message.event]], { name: message.authorName ?? en.team });
 }
